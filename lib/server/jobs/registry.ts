@@ -1,0 +1,12 @@
+import "server-only";
+import type { JobDefinition } from "./definition";
+
+/** Every job kind the worker runs. Producers and the worker share these definitions. */
+export const jobDefinitions: JobDefinition<never>[] = [];
+
+export function findJobDefinition(
+  kind: string,
+  extra: JobDefinition<never>[] = [],
+): JobDefinition<never> | undefined {
+  return [...extra, ...jobDefinitions].find((d) => d.kind === kind);
+}
