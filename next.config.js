@@ -15,6 +15,8 @@ const nextConfig = {
   // `npm run typecheck` (tsc --noEmit) checks the whole project in CI; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  // Lets several checkouts' dev servers and builds coexist (tests use it too).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   devIndicators: false,
 };
 

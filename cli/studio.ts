@@ -84,7 +84,8 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const nextBin = path.join(root, "node_modules/next/dist/bin/next");
-  if (!dev && !existsSync(path.join(root, ".next/BUILD_ID"))) {
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  if (!dev && !existsSync(path.join(root, distDir, "BUILD_ID"))) {
     console.log("Building the studio (first start only, about a minute)…");
     const build = spawnSync(process.execPath, [nextBin, "build"], {
       stdio: "inherit",

@@ -87,7 +87,13 @@ class ToolWriter {
     return text;
   }
 
-  private fail(code: string) {
+  /** Raise the declared error, or (no code) report a dangling stored reference as a bug. */
+  private fail(code: string | undefined, missing: string) {
+    if (!code) {
+      this.line("  // Stored references point at existing records; a miss means the state is inconsistent.");
+      this.line(`  throw new Error(${missing});`);
+      return;
+    }
     const message = this.action.errors?.[code] ?? code;
     this.line(`  throw new ToolError(${JSON.stringify(code)}, ${messageSource(message, this.action)});`);
   }
@@ -98,16 +104,17 @@ class ToolWriter {
       case "load": {
         const name = tsNames.binding(step.as);
         this.ctx.helpers.add("lookup");
-        this.line(`const ${name} = lookup(${this.ctx.collection(step.entity)}, ${this.expr(step.key)});`);
+        const key = this.expr(step.key);
+        this.line(`const ${name} = lookup(${this.ctx.collection(step.entity)}, ${key});`);
         this.line(`if (!${name}) {`);
-        this.fail(step.error);
+        this.fail(step.error, `\`${step.entity} \${${key}} is missing\``);
         this.line("}");
         this.records.set(step.as, step.entity);
         return;
       }
       case "require":
         this.line(`if (${this.negation(step.that)}) {`);
-        this.fail(step.error);
+        this.fail(step.error, "");
         this.line("}");
         return;
       case "find": {
@@ -129,7 +136,7 @@ class ToolWriter {
           this.line(`const ${name} = ${all(step.entity)}.find(${where});`);
         }
         this.line(`if (!${name}) {`);
-        this.fail(step.error);
+        this.fail(step.error, JSON.stringify(`no ${step.entity} matches ${step.where}`));
         this.line("}");
         this.records.set(step.as, step.entity);
         return;
@@ -137,7 +144,7 @@ class ToolWriter {
       case "forbid": {
         const param = this.paramFor(step.entity);
         this.line(`if (${all(step.entity)}.some((${param}) => ${this.expr(step.where, param)})) {`);
-        this.fail(step.error);
+        this.fail(step.error, "");
         this.line("}");
         return;
       }

@@ -21,6 +21,11 @@ class ToolFailure {
   ) {}
 }
 
+/** A lookup without a declared error found nothing: the generated code throws a plain Error. */
+class DanglingReference {
+  constructor(readonly reason: string) {}
+}
+
 /** Copy-on-write view of the state: only collections and records an effect touches are copied. */
 class Draft {
   private readonly copied = new Set<string>();
@@ -74,6 +79,7 @@ export class Oracle {
       return this.execute(action, args, state);
     } catch (error) {
       if (error instanceof ToolFailure) return { kind: "error", code: error.code, message: error.message };
+      if (error instanceof DanglingReference) return { kind: "broken", reason: error.reason };
       throw error;
     }
   }
@@ -94,7 +100,8 @@ export class Oracle {
       it,
       today: this.spec.seed.today,
     });
-    const fail = (code: string): never => {
+    const fail = (code: string | undefined, missing: string): never => {
+      if (!code) throw new DanglingReference(missing);
       throw new ToolFailure(code, renderMessage(action.errors?.[code] ?? code, action, args));
     };
     const records = (entity: string) => Object.values(base[collectionName(this.entity(entity))]);
@@ -105,13 +112,13 @@ export class Oracle {
           const collection = base[collectionName(this.entity(step.entity))];
           const key = evaluate(this.expr(step.key), env()) as string;
           const record = Object.prototype.hasOwnProperty.call(collection, key) ? collection[key] : undefined;
-          if (!record) fail(step.error);
+          if (!record) fail(step.error, `${step.entity} ${key} is missing`);
           bindings.set(step.as, record!);
           recordOf.set(step.as, { entity: step.entity });
           break;
         }
         case "require":
-          if (!evaluate(this.expr(step.that), env())) fail(step.error);
+          if (!evaluate(this.expr(step.that), env())) fail(step.error, "");
           break;
         case "find": {
           const where = this.expr(step.where);
@@ -124,14 +131,14 @@ export class Oracle {
               return sign * (x < y ? -1 : x > y ? 1 : 0);
             });
           }
-          if (!matches[0]) fail(step.error);
+          if (!matches[0]) fail(step.error, `no ${step.entity} matches ${step.where}`);
           bindings.set(step.as, matches[0]);
           recordOf.set(step.as, { entity: step.entity });
           break;
         }
         case "forbid": {
           const where = this.expr(step.where);
-          if (records(step.entity).some((r) => evaluate(where, env(r)))) fail(step.error);
+          if (records(step.entity).some((r) => evaluate(where, env(r)))) fail(step.error, "");
           break;
         }
         case "aggregate": {

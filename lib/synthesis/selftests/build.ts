@@ -9,7 +9,7 @@ import { explore, TELLING, type Example } from "./search";
 
 /** Something the self-test search found wrong with the spec (the package is still written). */
 export interface SynthesisWarning {
-  code: "UNREACHABLE_ERROR" | "NO_SUCCESS" | "BREAKS_INVARIANT";
+  code: "UNREACHABLE_ERROR" | "NO_SUCCESS" | "BROKEN_CALL";
   tool: string;
   message: string;
 }
@@ -83,9 +83,9 @@ export function buildSelfTests(spec: DomainSpec, initial: StateValue, seed = 0):
     const broken = mine.get("broken");
     if (broken?.outcome.kind === "broken") {
       warnings.push({
-        code: "BREAKS_INVARIANT",
+        code: "BROKEN_CALL",
         tool: action.name,
-        message: `${action.name}(${JSON.stringify(broken.args)}) succeeds but ${broken.outcome.reason}; add a precondition`,
+        message: `${action.name}(${JSON.stringify(broken.args)}) would fail inside the environment: ${broken.outcome.reason}; add a precondition`,
       });
     }
   }

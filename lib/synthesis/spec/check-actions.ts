@@ -77,6 +77,19 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
       );
   };
 
+  // A lookup driven by the caller's input can miss, so it must declare its error; one driven
+  // by stored references only misses when the state is inconsistent (a bug, not an error code).
+  const raiseOrInternal = (spath: string, code: string | undefined, source: string) => {
+    if (code) return raise(`${spath}.error`, code);
+    let readsInput = false;
+    try {
+      readsInput = inputsReadBy(parseExpression(source)).length > 0;
+    } catch {
+      return;
+    }
+    if (readsInput) report(ctx, `${spath}.error`, "the caller's input decides this lookup, so declare the error raised when it finds nothing");
+  };
+
   (action.preconditions ?? []).forEach((step, j) => {
     const spath = `${path}.preconditions[${j}]`;
     if (step.step === "require") {
@@ -94,17 +107,18 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
           scope,
           entity ? { base: "string", entity: step.entity } : undefined,
         );
-        raise(`${spath}.error`, step.error);
+        raiseOrInternal(spath, step.error, step.key);
         break;
       case "find":
         expr(`${spath}.where`, step.where, where, { base: "boolean" });
-        if (step.orderBy && entity && !(step.orderBy in entity.fields))
-          report(
-            ctx,
-            `${spath}.orderBy`,
-            `${step.entity} has no field "${step.orderBy}"`,
-          );
-        raise(`${spath}.error`, step.error);
+        if (step.orderBy && entity) {
+          const field = entity.fields[step.orderBy];
+          if (!field) report(ctx, `${spath}.orderBy`, `${step.entity} has no field "${step.orderBy}"`);
+          else if (field.optional || field.type === "boolean") {
+            report(ctx, `${spath}.orderBy`, `cannot order by ${step.orderBy}: it must be a required number, date or text`);
+          }
+        }
+        raiseOrInternal(spath, step.error, step.where);
         break;
       case "forbid":
         expr(`${spath}.where`, step.where, where, { base: "boolean" });
@@ -285,8 +299,11 @@ function checkEffects(
           const fromInputs = createdFromInputs(action, entity, effect.values);
           for (const name of fromInputs) {
             used.add(name);
+            // An omitted input falls back to the field's default, so it is never null then.
+            const hasDefault = entity.fields[name].default !== undefined && entity.fields[name].default !== null;
+            const inputType = typeOfValue(action.inputs[name]);
             const problem = assignProblem(
-              typeOfValue(action.inputs[name]),
+              hasDefault ? { ...inputType, nullable: false } : inputType,
               typeOfValue(entity.fields[name]),
             );
             if (problem)

@@ -129,6 +129,10 @@ const errorRef = errorCode.meta({
     "Error code raised when the step fails; declare it in the action's `errors`.",
 });
 
+const optionalErrorRef = errorCode.optional().meta({
+  description: "Error code raised when nothing matches; required when the caller's input decides the match.",
+});
+
 export const Step = z.discriminatedUnion("step", [
   z
     .strictObject({
@@ -136,11 +140,11 @@ export const Step = z.discriminatedUnion("step", [
       as: snakeName,
       entity: pascalName,
       key: expression,
-      error: errorRef,
+      error: optionalErrorRef,
     })
     .meta({
       description:
-        "Bind `as` to the record of `entity` whose key is `key`; raise `error` when there is none.",
+        "Bind `as` to the record of `entity` whose key is `key`; raise `error` when there is none. `error` may be left out only when the key comes from the state (a stored reference), where a miss is a bug, not a caller mistake.",
     }),
   z
     .strictObject({
@@ -163,7 +167,7 @@ export const Step = z.discriminatedUnion("step", [
           "When several records match, take the one with the lowest (or highest) value of this field.",
         ),
       order: z.enum(["asc", "desc"]).optional(),
-      error: errorRef,
+      error: optionalErrorRef,
     })
     .meta({
       description:

@@ -19,7 +19,7 @@ function newestMtime(entry: string): number {
 
 /** Builds the studio when there is no build or the sources changed since the last one. */
 export async function ensureBuild() {
-  const buildId = ".next/BUILD_ID";
+  const buildId = `${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`;
   const stale = !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
   if (!stale) return;
   const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
