@@ -3,15 +3,14 @@
  * migrations, the Next.js web app and one job worker. `--dev` runs `next dev` instead of a build.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { config, ConfigError } from "@/lib/config";
 import { migrate } from "@/lib/server/db/migrate";
 import { resolveDatabaseUrl } from "@/lib/server/db/url";
+import { ensureAuthSecret } from "@/lib/server/secret";
 
 const root = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -45,18 +44,6 @@ async function checkDatabase(url: string) {
   }
 }
 
-/** A secret for session cookies: BETTER_AUTH_SECRET, or one generated once and kept in DATA_DIR. */
-async function authSecret(dataDir: string): Promise<string> {
-  const configured = config().BETTER_AUTH_SECRET;
-  if (configured) return configured;
-  const file = path.join(dataDir, "auth-secret");
-  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
-  const secret = randomBytes(32).toString("hex");
-  await mkdir(dataDir, { recursive: true });
-  await writeFile(file, secret, { mode: 0o600 });
-  return secret;
-}
-
 async function main() {
   const settings = config();
   if (!(await portFree(settings.HOST, settings.PORT))) {
@@ -78,7 +65,7 @@ async function main() {
   const env = {
     ...process.env,
     DATABASE_URL: database.url,
-    BETTER_AUTH_SECRET: await authSecret(path.resolve(settings.DATA_DIR)),
+    BETTER_AUTH_SECRET: await ensureAuthSecret(),
     APP_URL: url,
     PORT: String(settings.PORT),
     NEXT_TELEMETRY_DISABLED: "1",

@@ -6,6 +6,7 @@ import { config, ConfigError } from "@/lib/config";
 import { resolveDatabaseUrl } from "@/lib/server/db/url";
 import { stopBoss } from "@/lib/server/jobs/boss";
 import { startWorker } from "@/lib/server/jobs/runner";
+import { ensureAuthSecret } from "@/lib/server/secret";
 
 async function main() {
   const settings = config();
@@ -14,6 +15,7 @@ async function main() {
     const { url } = await resolveDatabaseUrl();
     process.env.DATABASE_URL = url;
   }
+  await ensureAuthSecret();
   const worker = await startWorker({ concurrency: config().WORKER_CONCURRENCY });
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -1,7 +1,9 @@
+import { LlmSettingsForm } from "@/components/settings/llm-settings-form";
 import { MembersPanel } from "@/components/settings/members-panel";
 import { WorkspaceNameForm } from "@/components/settings/workspace-name-form";
 import { PageHeader } from "@/components/ui/card";
 import { pageAccess } from "@/lib/server/pages";
+import { getLlmSettings } from "@/lib/server/services/llm-settings";
 import { listInvitations, listMembers } from "@/lib/server/services/members";
 
 export const metadata = { title: "Settings" };
@@ -11,11 +13,12 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
   const access = await pageAccess(slug);
   const members = await listMembers(access.actor, slug);
   const invitations = access.role === "owner" ? await listInvitations(access.actor, slug) : [];
+  const llm = await getLlmSettings(access.actor, slug);
   return (
     <>
       <PageHeader
         title="Settings"
-        description="The workspace's name, its members and their roles, and invitation links."
+        description="The workspace's name, members and roles, invitation links, and LLM provider."
       />
       <div className="max-w-3xl space-y-6">
         <WorkspaceNameForm />
@@ -24,6 +27,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           members={members}
           invitations={invitations.map((i) => ({ ...i, expiresAt: i.expiresAt.toISOString() }))}
         />
+        <LlmSettingsForm settings={llm} />
       </div>
     </>
   );

@@ -1,0 +1,17 @@
+import { launchBrowser, screenshot } from "./browser.ts";
+import { signUp, createWorkspace, uniqueEmail } from "./pages.ts";
+const base = "http://127.0.0.1:3100";
+const b = await launchBrowser();
+const page = await b.newPage({ viewport: { width: 1440, height: 1000 } });
+page.on("console", (m) => console.log("console:", m.type(), m.text().slice(0, 300)));
+page.on("pageerror", (e) => console.log("pageerror:", e.message.slice(0, 300)));
+await signUp(page, base, { name: "Eve", email: uniqueEmail("e"), password: "editor-password" });
+await createWorkspace(page, "Sandbox team");
+await page.getByRole("link", { name: "Environments" }).click();
+await page.waitForURL("**/environments");
+await page.getByLabel("Name").fill("Bank");
+await page.getByRole("button", { name: "Create environment" }).click();
+await page.waitForURL("**/environments/*"); await page.waitForTimeout(15000);
+console.log(page.url());
+await screenshot(page, "dbg");
+await b.close();
