@@ -1,8 +1,9 @@
 import "server-only";
 import type { JobDefinition } from "./definition";
+import { synthesizeJob } from "./synthesize";
 
 /** Every job kind the worker runs. Producers and the worker share these definitions. */
-export const jobDefinitions: JobDefinition<never>[] = [];
+export const jobDefinitions = [synthesizeJob] as unknown as JobDefinition<never>[];
 
 export function findJobDefinition(
   kind: string,

@@ -174,6 +174,27 @@ export async function createEnvironment(actor: Actor, slug: string, input: unkno
 }
 
 /**
+ * Publishes a package produced by a job (synthesis) as the next version of the domain's
+ * environment, creating the environment on first publish. Callers have authorized the job.
+ */
+export async function publishEnvironmentVersion(
+  workspaceId: string,
+  userId: string,
+  target: { domainId: string; name: string },
+  pkg: PackageInput & { manifest: object },
+  message: string,
+) {
+  let environment = await db().environment.findFirst({ where: { workspaceId, domainId: target.domainId }, orderBy: { createdAt: "asc" } });
+  if (!environment) {
+    let name = target.name;
+    for (let n = 2; await db().environment.findFirst({ where: { workspaceId, name } }); n++) name = `${target.name} (${n})`;
+    environment = await db().environment.create({ data: { workspaceId, name, domainId: target.domainId, createdById: userId } });
+  }
+  const version = await insertVersion(environment.id, { ...pkg, origin: "synthesized", message, createdById: userId });
+  return { environmentId: environment.id, version };
+}
+
+/**
  * Saves edited code as a new immutable version. The previous versions stay as they were, and a
  * version that does not compile or load is refused with its diagnostics.
  */
