@@ -1,5 +1,6 @@
 "use client";
 import { Blocks, Trash2 } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { useWorkspace } from "@/components/shell/workspace-context";
@@ -12,6 +13,7 @@ export interface DomainSummary {
   id: string;
   name: string;
   description: string;
+  revision: number;
   updatedAt: string;
 }
 
@@ -28,11 +30,11 @@ export function DomainList({ domains }: { domains: DomainSummary[] }) {
     setPending(true);
     setError(null);
     try {
-      await api(`/api/workspaces/${slug}/domains`, {
+      const domain = await api<{ id: string }>(`/api/workspaces/${slug}/domains`, {
         body: { name: form.get("name"), description: form.get("description") },
       });
       formElement.reset();
-      router.refresh();
+      router.push(`/w/${slug}/domains/${domain.id}`);
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -56,22 +58,35 @@ export function DomainList({ domains }: { domains: DomainSummary[] }) {
         {domains.length === 0 ? (
           <EmptyState icon={<Blocks size={28} />} title="No domains yet">
             A domain describes the software your agents will practise on — its entities, actions and
-            rules. Create one to get started; synthesis turns it into an executable environment.
+            rules. Create one, or start from a gallery domain below; synthesis turns it into an
+            executable environment.
           </EmptyState>
         ) : (
           <ul className="space-y-2" aria-label="Domains">
             {domains.map((domain) => (
               <li key={domain.id}>
-                <Card className="flex items-start justify-between gap-4 p-4">
+                <Card className="relative flex items-start justify-between gap-4 p-4 hover:bg-surface-2/50">
                   <div className="min-w-0">
-                    <h3 className="font-medium">{domain.name}</h3>
+                    <h3 className="font-medium">
+                      <Link
+                        href={`/w/${slug}/domains/${domain.id}`}
+                        className="after:absolute after:inset-0 hover:underline"
+                      >
+                        {domain.name}
+                      </Link>
+                    </h3>
                     <p className="mt-0.5 line-clamp-2 text-sm text-muted">
                       {domain.description || "No description yet."}
+                    </p>
+                    <p className="mt-1.5 text-xs text-muted" suppressHydrationWarning>
+                      revision {domain.revision} · updated{" "}
+                      {new Date(domain.updatedAt).toLocaleDateString()}
                     </p>
                   </div>
                   <Button
                     variant="ghost"
                     size="sm"
+                    className="relative z-10"
                     aria-label={`Delete ${domain.name}`}
                     disabled={!canEdit}
                     title={readOnlyReason}

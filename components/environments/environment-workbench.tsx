@@ -75,7 +75,7 @@ export function EnvironmentWorkbench({
         <div className="flex flex-wrap items-center gap-2">
           <Select
             aria-label="Version"
-            className="w-auto"
+            className="max-w-sm"
             value={version.number}
             onChange={(e) => router.push(`${base}?v=${e.target.value}`)}
           >

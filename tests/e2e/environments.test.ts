@@ -21,12 +21,13 @@ it("edit environment code: a type error shows as a marker; fixed and saved, the 
   await createWorkspace(page, "Sandbox team");
 
   await page.getByRole("link", { name: "Environments" }).click();
+  await page.waitForURL("**/environments");
   await page.getByLabel("Name").fill("Bank");
   await page.getByLabel("Start from").selectOption("bank");
   await page.getByRole("button", { name: "Create environment" }).click();
   await page.waitForURL("**/environments/*");
   await page.getByTestId("code-editor").locator(".monaco-editor .view-lines").waitFor();
-  await page.getByTestId("problems").getByText("No problems.").waitFor({ timeout: 30_000 });
+  await page.getByTestId("problems").getByText("No problems.").waitFor({ timeout: 60_000 });
   await screenshot(page, "environments-1-editor");
 
   // A deliberate type error: a string where the SDK's schema builder expects options.
@@ -34,9 +35,9 @@ it("edit environment code: a type error shows as a marker; fixed and saved, the 
   await editor.click();
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.press("Enter");
-  await page.keyboard.type("const broken: number = \"not a number\";");
+  await page.keyboard.type("const broken: number = true;");
   const problem = page.getByTestId("problems").getByText(/not assignable to type 'number'/);
-  await problem.waitFor({ timeout: 30_000 });
+  await problem.waitFor({ timeout: 60_000 });
   expect(await page.getByRole("button", { name: /Save as v2/ }).isDisabled()).toBe(true);
   await expect(page.locator(".monaco-editor .squiggly-error").count()).resolves.toBeGreaterThan(0);
   await screenshot(page, "environments-2-type-error");
@@ -45,7 +46,7 @@ it("edit environment code: a type error shows as a marker; fixed and saved, the 
   await page.keyboard.press("Home");
   await page.keyboard.press("Shift+End");
   await page.keyboard.type("const fixed: number = 42;");
-  await page.getByTestId("problems").getByText("No problems.").waitFor({ timeout: 30_000 });
+  await page.getByTestId("problems").getByText("No problems.").waitFor({ timeout: 60_000 });
   await page.getByLabel("What changed").fill("Add a constant");
   await page.getByRole("button", { name: /Save as v2/ }).click();
   await page.waitForURL("**?v=2");

@@ -39,7 +39,11 @@ export async function getDomain(actor: Actor, slug: string, domainId: string) {
   const access = await authorize(actor, { slug }, "read");
   const domain = await db().domain.findFirst({
     where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id },
-    select: { ...summary, spec: true, environments: { select: { id: true, name: true } } },
+    select: {
+      ...summary,
+      spec: true,
+      environments: { select: { id: true, name: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } } },
+    },
   });
   if (!domain) throw notFound("domain");
   return domain;
@@ -88,7 +92,8 @@ export async function createDomainFromGallery(actor: Actor, slug: string, input:
   if (!entry) throw invalidInput(`no gallery domain "${data.gallery}"; choose one of ${gallery.map((g) => g.name).join(", ")}`);
   const name = data.name ?? entry.title;
   await assertNameFree(access.workspace.id, name);
-  const description = `${entry.summary}\n`;
+  // The prose is what LLM synthesis reads: give it the gallery's full description, not just the summary.
+  const description = `${[entry.summary, entry.spec.description].filter(Boolean).join("\n\n")}\n`;
   const spec = entry.spec as object;
   return db().domain.create({
     data: {

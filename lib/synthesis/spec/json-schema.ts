@@ -1,12 +1,14 @@
 import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DomainSpec } from "./schema";
 
-/** Where the committed JSON Schema lives (referenced from specs as `"$schema"`). */
-export const JSON_SCHEMA_PATH = fileURLToPath(
-  new URL("../domain-spec.schema.json", import.meta.url),
-);
+/**
+ * Where the committed JSON Schema lives (referenced from specs as `"$schema"`). Resolved from the
+ * project root because bundlers (the Next.js server build) move compiled code away from its source.
+ */
+export const JSON_SCHEMA_PATH = path.join(process.cwd(), "lib/synthesis/domain-spec.schema.json");
 
 /** The domain spec's JSON Schema, generated from the zod schema (the single source of truth). */
 export function domainSpecJsonSchema(): string {

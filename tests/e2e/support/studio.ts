@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -20,7 +21,10 @@ function newestMtime(entry: string): number {
 /** Builds the studio when there is no build or the sources changed since the last one. */
 export async function ensureBuild() {
   const buildId = `${process.env.NEXT_DIST_DIR || ".next"}/BUILD_ID`;
-  const stale = !existsSync(buildId) || Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs;
+  // E2E_REUSE_BUILD=1 keeps an existing build even when sources changed (quick re-runs).
+  const stale =
+    !existsSync(buildId) ||
+    (!process.env.E2E_REUSE_BUILD && Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs);
   if (!stale) return;
   const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
@@ -62,8 +66,16 @@ export async function startStudio(env: Record<string, string>): Promise<RunningS
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  await mkdir("test-results", { recursive: true });
+  const log = createWriteStream(`test-results/studio-${env.PORT ?? "default"}.log`);
+  child.stdout!.on("data", (d: Buffer) => {
+    output += d.toString();
+    log.write(d);
+  });
+  child.stderr!.on("data", (d: Buffer) => {
+    output += d.toString();
+    log.write(d);
+  });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`studio did not start in 120 s:\n${output}`)), 120_000);
     child.stdout!.on("data", () => {

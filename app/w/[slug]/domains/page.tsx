@@ -1,7 +1,8 @@
 import { DomainList } from "@/components/domains/domain-list";
+import { GalleryPicker } from "@/components/domains/gallery-picker";
 import { PageHeader } from "@/components/ui/card";
 import { pageAccess } from "@/lib/server/pages";
-import { listDomains } from "@/lib/server/services/domains";
+import { galleryEntries, listDomains } from "@/lib/server/services/domains";
 
 export const metadata = { title: "Domains" };
 
@@ -15,7 +16,16 @@ export default async function DomainsPage({ params }: { params: Promise<{ slug: 
         title="Domains"
         description="Describe the software your agents should learn to use."
       />
-      <DomainList domains={domains.map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() }))} />
+      <DomainList
+        domains={domains.map((d) => ({
+          id: d.id,
+          name: d.name,
+          description: d.description,
+          revision: d.revision,
+          updatedAt: d.updatedAt.toISOString(),
+        }))}
+      />
+      <GalleryPicker entries={galleryEntries()} />
     </>
   );
 }
