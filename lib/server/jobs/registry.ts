@@ -1,9 +1,10 @@
 import "server-only";
 import type { JobDefinition } from "./definition";
+import { generateTasksJob } from "./generate-tasks";
 import { synthesizeJob } from "./synthesize";
 
 /** Every job kind the worker runs. Producers and the worker share these definitions. */
-export const jobDefinitions = [synthesizeJob] as unknown as JobDefinition<never>[];
+export const jobDefinitions = [synthesizeJob, generateTasksJob] as unknown as JobDefinition<never>[];
 
 export function findJobDefinition(
   kind: string,
