@@ -47,7 +47,7 @@ export async function load(source: string): Promise<LoadedEnvironment> {
 export async function checkSource(source: string, tests?: SelfTestFile | null): Promise<SourceCheck> {
   const compiled = await compileEnvironment(source);
   if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
-  const typeErrors = typecheckEnvironment(source);
+  const typeErrors = await typecheckEnvironment(source);
   try {
     const env = await load(source);
     try {

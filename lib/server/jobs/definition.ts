@@ -22,6 +22,8 @@ export interface JobDefinition<P = unknown> {
   payload: z.ZodType<P>;
   maxAttempts?: number;
   run(ctx: JobContext<P>): Promise<unknown>;
+  /** Called once when the job has failed for good (no attempts left), e.g. to mark its run failed. */
+  onFailed?(info: { workspaceId: string; payload: P; error: string }): Promise<void>;
 }
 
 export function defineJob<P>(definition: JobDefinition<P>): JobDefinition<P> {

@@ -52,7 +52,23 @@ export async function listTaskSets(actor: Actor, slug: string) {
       _count: { select: { tasks: true } },
     },
   });
-  return sets.map(({ _count, ...set }) => ({ ...set, taskCount: _count.tasks }));
+  // Review progress per set: one grouped count for the whole list.
+  const groups = await db().task.groupBy({
+    by: ["taskSetId", "status"],
+    where: { taskSet: { workspaceId: access.workspace.id } },
+    _count: { _all: true },
+  });
+  const byStatus = (setId: string, status: string) =>
+    groups.find((g) => g.taskSetId === setId && g.status === status)?._count._all ?? 0;
+  return sets.map(({ _count, ...set }) => ({
+    ...set,
+    taskCount: _count.tasks,
+    statusCounts: {
+      pending: byStatus(set.id, "pending"),
+      approved: byStatus(set.id, "approved"),
+      rejected: byStatus(set.id, "rejected"),
+    },
+  }));
 }
 
 export async function startTaskGeneration(actor: Actor, slug: string, input: unknown) {

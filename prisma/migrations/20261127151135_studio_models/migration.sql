@@ -186,7 +186,7 @@ CREATE TABLE "step" (
     "faults" JSONB NOT NULL,
     "patch" JSONB NOT NULL,
     "policy" JSONB,
-    "clockMs" INTEGER NOT NULL,
+    "clockMs" DOUBLE PRECISION NOT NULL,
     "latencyMs" DOUBLE PRECISION NOT NULL,
 
     CONSTRAINT "step_pkey" PRIMARY KEY ("episodeId","index")
@@ -226,7 +226,7 @@ CREATE INDEX "episode_runId_iteration_idx" ON "episode"("runId", "iteration");
 CREATE INDEX "episode_runId_success_idx" ON "episode"("runId", "success");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "episode_runId_iteration_phase_taskKey_trial_key" ON "episode"("runId", "iteration", "phase", "taskKey", "trial");
+CREATE UNIQUE INDEX "episode_runId_iteration_phase_taskKey_faultProfile_trial_key" ON "episode"("runId", "iteration", "phase", "taskKey", "faultProfile", "trial");
 
 -- AddForeignKey
 ALTER TABLE "domain_revision" ADD CONSTRAINT "domain_revision_domainId_fkey" FOREIGN KEY ("domainId") REFERENCES "domain"("id") ON DELETE CASCADE ON UPDATE CASCADE;
