@@ -1,10 +1,17 @@
-import { createSession, loadEnvironment, RuntimeError, type EnvironmentPackage, type JsonValue } from "@/lib/runtime";
+import {
+  createSession,
+  loadEnvironment,
+  RuntimeError,
+  type EnvironmentPackage,
+  type JsonValue,
+} from "@/lib/runtime";
 import { emitEnvironment } from "./compiler/environment-source";
 import { SynthesisError } from "./errors";
 import type { StateValue } from "./oracle/interpret";
 import { buildSelfTests, type SynthesisWarning } from "./selftests/build";
 import type { DomainSpec } from "./spec/schema";
 import { parseSpec } from "./spec/validate";
+import { VERIFY_LIMITS } from "./verify";
 
 export interface SynthesisResult {
   pkg: EnvironmentPackage;
@@ -34,10 +41,15 @@ export async function synthesizeFromSpec(input: DomainSpec | unknown): Promise<S
 async function seededState(source: string): Promise<StateValue> {
   let env;
   try {
-    env = await loadEnvironment({ source });
+    env = await loadEnvironment({ source }, { limits: VERIFY_LIMITS });
   } catch (error) {
     // The compiler wrote code the runtime rejects: a bug here, reported with its diagnostics.
-    if (error instanceof RuntimeError) throw new SynthesisError("ENV_BROKEN", `generated code did not load: ${error.message}`, error.diagnostics);
+    if (error instanceof RuntimeError)
+      throw new SynthesisError(
+        "ENV_BROKEN",
+        `generated code did not load: ${error.message}`,
+        error.diagnostics,
+      );
     throw error;
   }
   try {

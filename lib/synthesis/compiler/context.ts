@@ -11,7 +11,9 @@ export class CompileContext {
   private readonly schemas = new Map<string, SchemaSource>();
 
   constructor(readonly spec: DomainSpec) {
-    this.invariantEntities = new Set((spec.rules ?? []).flatMap((rule) => (rule.kind === "invariant" ? [rule.entity] : [])));
+    this.invariantEntities = new Set(
+      (spec.rules ?? []).flatMap((rule) => (rule.kind === "invariant" ? [rule.entity] : [])),
+    );
   }
 
   /** An entity's record schema: optional fields are nullable (always present, possibly null). */
@@ -31,7 +33,10 @@ export class CompileContext {
 
   entity(name: string): Entity {
     const entity = this.spec.entities.find((e) => e.name === name);
-    if (!entity) throw new Error(`unknown entity ${name} reached the compiler; validateSpec should have rejected it`);
+    if (!entity)
+      throw new Error(
+        `unknown entity ${name} reached the compiler; validateSpec should have rejected it`,
+      );
     return entity;
   }
 
@@ -61,14 +66,18 @@ export class CompileContext {
   }
 }
 
-export const ISO_DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
+export function article(word: string): string {
+  return /^[AEIOU]/i.test(word) ? `an ${word}` : `a ${word}`;
+}
+
+const ISO_DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
 
 function describeValue(decl: EntityField | ActionInput, keyOf?: Entity): string | undefined {
   const parts: string[] = [];
   if (keyOf) parts.push(`Unique key of the ${keyOf.name}, e.g. "${keyOf.keyPrefix}-0001".`);
   if (decl.description) parts.push(decl.description);
   if (decl.type === "date") parts.push("Date, YYYY-MM-DD.");
-  if (decl.type === "reference") parts.push(`Key of a ${decl.entity}.`);
+  if (decl.type === "reference") parts.push(`Key of ${article(decl.entity!)}.`);
   return parts.length ? parts.join(" ") : undefined;
 }
 

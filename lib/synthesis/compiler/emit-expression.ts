@@ -29,7 +29,14 @@ const precedence: Record<BinaryOp, number> = {
   "/": 6,
 };
 const tsOperator: Partial<Record<BinaryOp, string>> = { "==": "===", "!=": "!==" };
-const negated: Partial<Record<BinaryOp, BinaryOp>> = { "==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<" };
+const negated: Partial<Record<BinaryOp, BinaryOp>> = {
+  "==": "!=",
+  "!=": "==",
+  "<": ">=",
+  "<=": ">",
+  ">": "<=",
+  ">=": "<",
+};
 
 const CONDITIONAL = 0;
 const UNARY = 7;
@@ -46,7 +53,8 @@ export class ExpressionEmitter {
   /** The condition under which a `require` fails, written without `!(...)` where possible. */
   emitNegation(expr: Expr): string {
     if (expr.kind === "unary" && expr.op === "!") return this.emit(expr.operand);
-    if (expr.kind === "binary" && negated[expr.op]) return this.emit({ ...expr, op: negated[expr.op]! });
+    if (expr.kind === "binary" && negated[expr.op])
+      return this.emit({ ...expr, op: negated[expr.op]! });
     return `!${this.emitAt(expr, UNARY)}`;
   }
 
@@ -74,7 +82,12 @@ export class ExpressionEmitter {
         return this.call(expr.name, expr.args);
       case "binary": {
         const own = precedence[expr.op];
-        if (expr.op === "in") return this.wrap(`${this.emitAt(expr.right, ATOM)}.includes(${this.emit(expr.left)})`, ATOM, context);
+        if (expr.op === "in")
+          return this.wrap(
+            `${this.emitAt(expr.right, ATOM)}.includes(${this.emit(expr.left)})`,
+            ATOM,
+            context,
+          );
         // Left-associative: the right operand binds tighter to keep `a - (b - c)` intact.
         const text = `${this.emitAt(expr.left, own)} ${tsOperator[expr.op] ?? expr.op} ${this.emitAt(expr.right, own + 1)}`;
         return this.wrap(text, own, context);
@@ -112,7 +125,9 @@ export class ExpressionEmitter {
       case "contains":
         return `${this.emitAt(args[0], ATOM)}.toLowerCase().includes(${this.emitAt(args[1], ATOM)}.toLowerCase())`;
       default:
-        throw new Error(`unknown function ${name}() reached the compiler; validateSpec should have rejected it`);
+        throw new Error(
+          `unknown function ${name}() reached the compiler; validateSpec should have rejected it`,
+        );
     }
   }
 }

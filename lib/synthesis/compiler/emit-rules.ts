@@ -14,10 +14,13 @@ export function emitRulesSection(ctx: CompileContext): string {
     `/** The simulated current date (what \`today()\` means in the spec), fixed so tasks are reproducible. */\nconst TODAY = ${JSON.stringify(ctx.spec.seed.today)};`,
   ];
   for (const rule of ctx.spec.rules ?? []) {
-    if (rule.kind === "limit") blocks.push(`/** ${rule.description} */\nconst ${tsNames.rule(rule.name)} = ${rule.value};`);
+    if (rule.kind === "limit")
+      blocks.push(`/** ${rule.description} */\nconst ${tsNames.rule(rule.name)} = ${rule.value};`);
     if (rule.kind === "permission") {
       const values = rule.allowed.map((v) => JSON.stringify(v)).join(", ");
-      blocks.push(`/** ${rule.description} */\nconst ${tsNames.rule(rule.name)}: readonly string[] = [${values}];`);
+      blocks.push(
+        `/** ${rule.description} */\nconst ${tsNames.rule(rule.name)}: readonly string[] = [${values}];`,
+      );
     }
   }
   for (const entityName of ctx.invariantEntities) {
@@ -34,7 +37,11 @@ export function emitRulesSection(ctx: CompileContext): string {
     const checks = (ctx.spec.rules ?? []).flatMap((rule) => {
       if (rule.kind !== "invariant" || rule.entity !== entityName) return [];
       const message = `\`${entity.name} \${${param}.${entity.key}} breaks "${rule.name}": ${rule.description.replace(/[`\\$]/g, "\\$&")}\``;
-      return [`  if (${emitter.emitNegation(parseExpression(rule.that))}) {`, `    throw new Error(${message});`, "  }"];
+      return [
+        `  if (${emitter.emitNegation(parseExpression(rule.that))}) {`,
+        `    throw new Error(${message});`,
+        "  }",
+      ];
     });
     for (const helper of emitter.helpers) ctx.helpers.add(helper);
     blocks.push(

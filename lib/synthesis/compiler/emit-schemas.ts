@@ -4,7 +4,10 @@ import { sx, type SchemaSource } from "./schema-source";
 
 export function stateSchema(ctx: CompileContext): SchemaSource {
   return sx.object(
-    ctx.spec.entities.map((entity) => [collectionName(entity), sx.record(sx.named(tsNames.entityType(entity.name), ctx.entitySchema(entity)))]),
+    ctx.spec.entities.map((entity) => [
+      collectionName(entity),
+      sx.record(sx.named(tsNames.entityType(entity.name), ctx.entitySchema(entity))),
+    ]),
   );
 }
 
@@ -12,7 +15,9 @@ export function stateSchema(ctx: CompileContext): SchemaSource {
 export function emitRecordSection(ctx: CompileContext): string {
   const blocks = ctx.spec.entities.map((entity) => {
     const name = tsNames.entityType(entity.name);
-    const relations = (entity.relations ?? []).map((r) => ` * Related: ${r.name} (${r.entity} records whose ${r.field} is this ${entity.name}).`);
+    const relations = (entity.relations ?? []).map(
+      (r) => ` * Related: ${r.name} (${r.entity} records whose ${r.field} is this ${entity.name}).`,
+    );
     return [
       "/**",
       ` * ${entity.description}`,

@@ -2,6 +2,7 @@ import { collectionName } from "../spec/names";
 import type { Entity, EntityField } from "../spec/schema";
 import { fieldPlans, seededCount, type FieldPlan } from "../spec/seed-plan";
 import { tsNames, type CompileContext } from "./context";
+import { WIDTH } from "./text";
 
 /**
  * The "Seed data" section: `initialState(ctx)` builds every collection from the episode's
@@ -34,9 +35,19 @@ function emitSeedFunction(ctx: CompileContext, entity: Entity): string {
   const collection = collectionName(entity);
   const plans = fieldPlans(ctx.spec, entity);
   // Fields other fields derive from (an email from a name) are drawn first, as constants.
-  const sources = new Set(plans.flatMap(([, plan]) => (plan.gen === "email" && plan.from ? [plan.from] : [])));
-  const constants = plans.filter(([name]) => sources.has(name)).map(([name, plan]) => `    const ${name} = ${generatorSource(ctx, entity.fields[name], plan)};`);
-  const properties = plans.map(([name, plan]) => (sources.has(name) ? `      ${name},` : `      ${name}: ${generatorSource(ctx, entity.fields[name], plan)},`));
+  const sources = new Set(
+    plans.flatMap(([, plan]) => (plan.gen === "email" && plan.from ? [plan.from] : [])),
+  );
+  const constants = plans
+    .filter(([name]) => sources.has(name))
+    .map(
+      ([name, plan]) => `    const ${name} = ${generatorSource(ctx, entity.fields[name], plan)};`,
+    );
+  const properties = plans.map(([name, plan]) =>
+    sources.has(name)
+      ? `      ${name},`
+      : `      ${name}: ${generatorSource(ctx, entity.fields[name], plan)},`,
+  );
   const fixed = seed.records ?? [];
   const lines = [
     `/** ${count} ${collection}${fixed.length ? ` (${fixed.length} written by hand in the spec, then ${seed.count} generated)` : ""}. */`,
@@ -55,7 +66,7 @@ function emitSeedFunction(ctx: CompileContext, entity: Entity): string {
     lines.push(
       "  // Scenario records from the spec replace the first generated ones, field by field.",
       `  const scenarios: Partial<${type}>[] = [`,
-      ...fixed.map((record) => `    ${objectLiteral(record)},`),
+      ...fixed.map((record) => objectLiteral(record, "    ")),
       "  ];",
       `  scenarios.forEach((record, i) => Object.assign(${collection}[keyFor(${JSON.stringify(entity.keyPrefix)}, i + 1)], record));`,
     );
@@ -65,40 +76,42 @@ function emitSeedFunction(ctx: CompileContext, entity: Entity): string {
   return lines.join("\n");
 }
 
-function objectLiteral(record: Record<string, unknown>): string {
-  return `{ ${Object.entries(record)
-    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
-    .join(", ")} }`;
+/** A record as an object literal element: on one line, or one property per line when long. */
+function objectLiteral(record: Record<string, unknown>, indent: string): string {
+  const properties = Object.entries(record).map(([k, v]) => `${k}: ${JSON.stringify(v)}`);
+  const oneLine = `${indent}{ ${properties.join(", ")} },`;
+  if (oneLine.length <= WIDTH) return oneLine;
+  return [`${indent}{`, ...properties.map((p) => `${indent}  ${p},`), `${indent}},`].join("\n");
 }
 
 function generatorSource(ctx: CompileContext, field: EntityField, plan: FieldPlan): string {
-  const use = (helper: string) => ctx.helpers.add(helper);
+  const need = (helper: string) => ctx.helpers.add(helper);
   switch (plan.gen) {
     case "null":
       return "null";
     case "person_name":
-      use("personName");
+      need("personName");
       return "personName(ctx)";
     case "first_name":
-      use("FIRST_NAMES");
+      need("FIRST_NAMES");
       return "ctx.pick(FIRST_NAMES)";
     case "last_name":
-      use("LAST_NAMES");
+      need("LAST_NAMES");
       return "ctx.pick(LAST_NAMES)";
     case "company":
-      use("COMPANIES");
+      need("COMPANIES");
       return "ctx.pick(COMPANIES)";
     case "city":
-      use("CITIES");
+      need("CITIES");
       return "ctx.pick(CITIES)";
     case "phone":
-      use("phoneNumber");
+      need("phoneNumber");
       return "phoneNumber(ctx)";
     case "email": {
-      use("emailFor");
+      need("emailFor");
       const domain = JSON.stringify(plan.domain ?? "example.com");
       if (plan.from) return `emailFor(${plan.from}, ${domain})`;
-      use("personName");
+      need("personName");
       return `emailFor(personName(ctx), ${domain})`;
     }
     case "pick":
@@ -106,17 +119,17 @@ function generatorSource(ctx: CompileContext, field: EntityField, plan: FieldPla
     case "integer":
       return `ctx.randomInt(${plan.min}, ${plan.max})`;
     case "number":
-      use("decimalBetween");
+      need("decimalBetween");
       return `decimalBetween(ctx, ${plan.min}, ${plan.max}, ${plan.decimals ?? 2})`;
     case "date":
-      use("dateBetween");
+      need("dateBetween");
       return `dateBetween(ctx, ${JSON.stringify(plan.from)}, ${JSON.stringify(plan.to)})`;
     case "boolean":
       return `ctx.random() < ${plan.probability ?? 0.5}`;
     case "ref": {
       // Keys are positional, so the referenced records' keys are known without generating them.
       const target = ctx.entity(field.entity!);
-      use("keyRange");
+      need("keyRange");
       return `ctx.pick(keyRange(${JSON.stringify(target.keyPrefix)}, ${seededCount(ctx.spec, target.name)}))`;
     }
     case "sequence":

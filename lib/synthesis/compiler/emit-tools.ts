@@ -5,6 +5,7 @@ import { createdFromInputs, filterField, patchedFields, returnedBinding } from "
 import { safeIdentifier, tsNames, type CompileContext } from "./context";
 import { ExpressionEmitter } from "./emit-expression";
 import { sx, type SchemaSource } from "./schema-source";
+import { WIDTH, wrap } from "./text";
 import type { ToolManifest } from "@/lib/runtime/types";
 
 /** What one action contributes to the file: its section and its entry in `tools`. */
@@ -14,16 +15,14 @@ export interface EmittedTool {
   manifest: ToolManifest;
 }
 
-export function article(word: string): string {
-  return /^[AEIOU]/i.test(word) ? `an ${word}` : `a ${word}`;
-}
-
 function inputDefault(input: ActionInput): string | undefined {
-  return input.default === undefined || input.default === null ? undefined : JSON.stringify(input.default);
+  return input.default === undefined || input.default === null
+    ? undefined
+    : JSON.stringify(input.default);
 }
 
 /** `{name}` placeholders → `${args.name}` inside a template literal (or a plain string without any). */
-export function messageSource(template: string, action: Action): string {
+function messageSource(template: string, action: Action): string {
   if (templatePlaceholders(template).length === 0) return JSON.stringify(template);
   const escaped = template.replace(/[`\\]/g, "\\$&").replace(/\$\{/g, "\\${");
   return `\`${escaped.replace(/\{([a-z][a-z0-9_]*)\}/g, (_, name: string) => {
@@ -43,13 +42,24 @@ class ToolWriter {
     private readonly action: Action,
   ) {
     this.bindingNames = new Set([
-      ...(action.preconditions ?? []).flatMap((step) => ("as" in step ? [tsNames.binding(step.as)] : [])),
-      ...(action.effects ?? []).flatMap((effect) => (effect.effect === "create" ? [tsNames.binding(effect.as)] : [])),
+      ...(action.preconditions ?? []).flatMap((step) =>
+        "as" in step ? [tsNames.binding(step.as)] : [],
+      ),
+      ...(action.effects ?? []).flatMap((effect) =>
+        effect.effect === "create" ? [tsNames.binding(effect.as)] : [],
+      ),
     ]);
   }
 
   private line(text = "") {
     this.lines.push(text ? `  ${text}` : "");
+  }
+
+  /** `head + argument + tail` on one line, or with the argument on its own line when long. */
+  private call(head: string, argument: string, tail: string) {
+    const oneLine = `${head}${argument}${tail}`;
+    if (oneLine.length <= WIDTH - 2) this.line(oneLine);
+    else this.lines.push(`  ${head}`, `    ${argument},`, `  ${tail.replace(/^\)/, ")")}`);
   }
 
   /** The lambda parameter standing for `it`: the entity's name, unless a binding already uses it. */
@@ -90,12 +100,18 @@ class ToolWriter {
   /** Raise the declared error, or (no code) report a dangling stored reference as a bug. */
   private fail(code: string | undefined, missing: string) {
     if (!code) {
-      this.line("  // Stored references point at existing records; a miss means the state is inconsistent.");
+      this.line(
+        "  // Stored references point at existing records; a miss means the state is inconsistent.",
+      );
       this.line(`  throw new Error(${missing});`);
       return;
     }
     const message = this.action.errors?.[code] ?? code;
-    this.line(`  throw new ToolError(${JSON.stringify(code)}, ${messageSource(message, this.action)});`);
+    const args = [JSON.stringify(code), messageSource(message, this.action)];
+    const oneLine = `throw new ToolError(${args.join(", ")});`;
+    if (oneLine.length <= WIDTH - 4) this.line(`  ${oneLine}`);
+    else
+      this.lines.push("    throw new ToolError(", ...args.map((arg) => `      ${arg},`), "    );");
   }
 
   step(step: Step) {
@@ -128,12 +144,14 @@ class ToolWriter {
             field.type === "number" || field.type === "integer"
               ? `${a}.${step.orderBy} - ${b}.${step.orderBy}`
               : `${a}.${step.orderBy} < ${b}.${step.orderBy} ? -1 : ${a}.${step.orderBy} > ${b}.${step.orderBy} ? 1 : 0`;
-          this.line(`// The ${step.order === "desc" ? "highest" : "lowest"} ${step.orderBy} wins when several match.`);
+          this.line(
+            `// The ${step.order === "desc" ? "highest" : "lowest"} ${step.orderBy} wins when several match.`,
+          );
           this.line(`const ${name} = ${all(step.entity)}`);
           this.line(`  .filter(${where})`);
           this.line(`  .sort((a, b) => ${compare})[0];`);
         } else {
-          this.line(`const ${name} = ${all(step.entity)}.find(${where});`);
+          this.call(`const ${name} = ${all(step.entity)}.find(`, where, ");");
         }
         this.line(`if (!${name}) {`);
         this.fail(step.error, JSON.stringify(`no ${step.entity} matches ${step.where}`));
@@ -143,16 +161,31 @@ class ToolWriter {
       }
       case "forbid": {
         const param = this.paramFor(step.entity);
-        this.line(`if (${all(step.entity)}.some((${param}) => ${this.expr(step.where, param)})) {`);
+        this.call(
+          `if (${all(step.entity)}.some(`,
+          `(${param}) => ${this.expr(step.where, param)}`,
+          ")) {",
+        );
         this.fail(step.error, "");
         this.line("}");
         return;
       }
       case "aggregate": {
         const param = this.paramFor(step.entity);
-        const matching = step.where ? `${all(step.entity)}.filter((${param}) => ${this.expr(step.where, param)})` : all(step.entity);
-        const value = step.op === "count" ? `${matching}.length` : `${matching}.reduce((total, ${param}) => total + ${param}.${step.field}, 0)`;
-        this.line(`const ${tsNames.binding(step.as)} = ${value};`);
+        const name = tsNames.binding(step.as);
+        const filter = step.where ? [`.filter((${param}) => ${this.expr(step.where, param)})`] : [];
+        const finish =
+          step.op === "count"
+            ? [".length"]
+            : [`.reduce((total, ${param}) => total + ${param}.${step.field}, 0)`];
+        const oneLine = `const ${name} = ${all(step.entity)}${[...filter, ...finish].join("")};`;
+        if (oneLine.length <= WIDTH - 2) this.line(oneLine);
+        else {
+          this.line(`const ${name} = ${all(step.entity)}`);
+          [...filter, ...finish].forEach((part, i, parts) =>
+            this.line(`  ${part}${i === parts.length - 1 ? ";" : ""}`),
+          );
+        }
         return;
       }
     }
@@ -163,7 +196,8 @@ class ToolWriter {
       case "set": {
         const target = `${tsNames.binding(effect.target)}.${effect.field}`;
         const value = parseExpression(effect.value);
-        const self = (e: Expr) => e.kind === "path" && e.root === effect.target && e.field === effect.field;
+        const self = (e: Expr) =>
+          e.kind === "path" && e.root === effect.target && e.field === effect.field;
         if (value.kind === "binary" && (value.op === "+" || value.op === "-") && self(value.left)) {
           this.line(`${target} ${value.op}= ${this.expr(value.right)};`);
         } else {
@@ -175,9 +209,15 @@ class ToolWriter {
       case "patch": {
         const binding = tsNames.binding(effect.target);
         const entity = this.ctx.entity(this.records.get(effect.target)!);
-        this.line("// Only the fields the caller passed change.");
+        if (
+          patchedFields(this.action, entity).some((field) => this.action.inputs[field].optional)
+        ) {
+          this.line("// Only the fields the caller passed change.");
+        }
         for (const field of patchedFields(this.action, entity)) {
-          this.line(`if (args.${field} !== undefined) ${binding}.${field} = args.${field};`);
+          if (this.action.inputs[field].optional)
+            this.line(`if (args.${field} !== undefined) ${binding}.${field} = args.${field};`);
+          else this.line(`${binding}.${field} = args.${field};`);
         }
         touched.add(effect.target);
         return;
@@ -190,11 +230,14 @@ class ToolWriter {
         this.line(`const ${name}: ${tsNames.entityType(entity.name)} = {`);
         for (const [field, decl] of Object.entries(entity.fields)) {
           let value: string;
-          if (field === entity.key) value = `nextKey(${this.ctx.collection(entity.name)}, ${JSON.stringify(entity.keyPrefix)})`;
+          if (field === entity.key)
+            value = `nextKey(${this.ctx.collection(entity.name)}, ${JSON.stringify(entity.keyPrefix)})`;
           else if (effect.values?.[field] !== undefined) value = this.expr(effect.values[field]);
           else if (fromInputs.includes(field)) {
             const input = this.action.inputs[field];
-            const fallback = inputDefault(input) ?? (decl.default !== undefined ? JSON.stringify(decl.default) : "null");
+            const fallback =
+              inputDefault(input) ??
+              (decl.default !== undefined ? JSON.stringify(decl.default) : "null");
             value = input.optional ? `args.${field} ?? ${fallback}` : `args.${field}`;
           } else value = decl.default !== undefined ? JSON.stringify(decl.default) : "null";
           this.line(`  ${field}: ${value},`);
@@ -221,9 +264,13 @@ class ToolWriter {
     const conditions: string[] = [];
     if (action.search) {
       const query = `args.${action.search.input}`;
-      this.line(`const text = ${action.inputs[action.search.input].optional ? `(${query} ?? "")` : query}.toLowerCase();`);
+      this.line(
+        `const text = ${action.inputs[action.search.input].optional ? `(${query} ?? "")` : query}.toLowerCase();`,
+      );
       const matches = action.search.fields.map((field) => {
-        const value = entity.fields[field].optional ? `(${param}.${field} ?? "")` : `${param}.${field}`;
+        const value = entity.fields[field].optional
+          ? `(${param}.${field} ?? "")`
+          : `${param}.${field}`;
         return `${value}.toLowerCase().includes(text)`;
       });
       conditions.push(matches.length > 1 ? `(${matches.join(" || ")})` : matches[0]);
@@ -248,22 +295,32 @@ class ToolWriter {
           test = `${decl.optional ? `(${value} ?? "")` : value}.toLowerCase().includes(${arg}.toLowerCase())`;
           break;
       }
-      conditions.push(action.inputs[filter.input].optional ? `(${arg} === undefined || ${test})` : test);
+      conditions.push(
+        action.inputs[filter.input].optional ? `(${arg} === undefined || ${test})` : test,
+      );
     }
     const collection = camelCase(collectionName(entity));
     const result = this.bindingNames.has(collection) ? "matches" : collection;
     if (!conditions.length) {
       this.line(`const ${result} = Object.values(${this.ctx.collection(entity.name)});`);
     } else if (conditions.length === 1) {
-      this.line(`const ${result} = Object.values(${this.ctx.collection(entity.name)}).filter((${param}) => ${conditions[0]});`);
+      this.call(
+        `const ${result} = Object.values(${this.ctx.collection(entity.name)}).filter(`,
+        `(${param}) => ${conditions[0]}`,
+        ");",
+      );
     } else {
       this.line(`const ${result} = Object.values(${this.ctx.collection(entity.name)}).filter(`);
       this.line(`  (${param}) =>`);
-      conditions.forEach((condition, i) => this.line(`    ${condition}${i < conditions.length - 1 ? " &&" : ""}`));
+      conditions.forEach((condition, i) =>
+        this.line(`    ${condition}${i < conditions.length - 1 ? " &&" : ","}`),
+      );
       this.line(");");
     }
     const key = collectionName(entity);
-    return key === result ? `{ ${key}, count: ${result}.length }` : `{ ${key}: ${result}, count: ${result}.length }`;
+    return key === result
+      ? `{ ${key}, count: ${result}.length }`
+      : `{ ${key}: ${result}, count: ${result}.length }`;
   }
 
   body(): string[] {
@@ -278,7 +335,8 @@ class ToolWriter {
     for (const effect of effects) this.effect(effect, touched);
     for (const binding of touched) {
       const entity = this.records.get(binding)!;
-      if (this.ctx.invariantEntities.has(entity)) this.line(`check${entity}(${tsNames.binding(binding)});`);
+      if (this.ctx.invariantEntities.has(entity))
+        this.line(`check${entity}(${tsNames.binding(binding)});`);
     }
     if (action.kind === "list" || action.kind === "search") {
       const result = this.query(this.ctx.entity(action.entity));
@@ -292,9 +350,13 @@ class ToolWriter {
   /** Entity of the returned record (create/get/update/delete/custom). */
   returnedEntity(): string {
     const binding = returnedBinding(this.action)!;
-    for (const step of this.action.preconditions ?? []) if ("as" in step && step.as === binding && step.step !== "aggregate") return step.entity;
-    for (const effect of this.action.effects ?? []) if (effect.effect === "create" && effect.as === binding) return effect.entity;
-    throw new Error(`${this.action.name} returns "${binding}", which is not bound; validateSpec should have rejected it`);
+    for (const step of this.action.preconditions ?? [])
+      if ("as" in step && step.as === binding && step.step !== "aggregate") return step.entity;
+    for (const effect of this.action.effects ?? [])
+      if (effect.effect === "create" && effect.as === binding) return effect.entity;
+    throw new Error(
+      `${this.action.name} returns "${binding}", which is not bound; validateSpec should have rejected it`,
+    );
   }
 }
 
@@ -306,13 +368,19 @@ export function emitTool(ctx: CompileContext, action: Action): EmittedTool {
   const inputSchema = sx.object(
     Object.entries(action.inputs).map(([name, input]) => {
       const fallback = inputDefault(input);
-      const description = fallback ? `${input.description ?? ""} Defaults to ${fallback}.`.trim() : input.description;
+      const description = fallback
+        ? `${input.description ?? ""} Defaults to ${fallback}.`.trim()
+        : input.description;
       const schema = ctx.valueSchema({ ...input, description });
       return [name, input.optional ? sx.optional(schema) : schema];
     }),
   );
   const lines = [`// ─── ${action.name} ${"─".repeat(Math.max(3, 90 - action.name.length))}`, ""];
-  lines.push(`const ${inputName} = ${inputSchema.source};`, `type ${inputName} = Infer<typeof ${inputName}>;`, "");
+  lines.push(
+    `const ${inputName} = ${inputSchema.source};`,
+    `type ${inputName} = Infer<typeof ${inputName}>;`,
+    "",
+  );
   let output: string;
   let returnType: string;
   let outputSchema: SchemaSource;
@@ -321,7 +389,10 @@ export function emitTool(ctx: CompileContext, action: Action): EmittedTool {
     output = tsNames.outputSchema(action);
     returnType = `Infer<typeof ${output}>`;
     outputSchema = sx.object([
-      [collectionName(entity), sx.array(sx.named(tsNames.entityType(entity.name), ctx.entitySchema(entity)))],
+      [
+        collectionName(entity),
+        sx.array(sx.named(tsNames.entityType(entity.name), ctx.entitySchema(entity))),
+      ],
       ["count", sx.integer()],
     ]);
     lines.push(`const ${output} = ${outputSchema.source};`, "");
@@ -334,8 +405,8 @@ export function emitTool(ctx: CompileContext, action: Action): EmittedTool {
   const codes = Object.keys(action.errors ?? {});
   lines.push(
     "/**",
-    ` * ${action.description}`,
-    ...(codes.length ? [` * Fails with ${codes.join(", ")}.`] : []),
+    ...wrap(action.description, WIDTH, " * "),
+    ...(codes.length ? wrap(`Fails with ${codes.join(", ")}.`, WIDTH, " * ") : []),
     ` * As a task: "${action.phrase}".`,
     " */",
     `function ${tsNames.toolFunction(action)}(state: State, args: ${inputName}): ${returnType} {`,
@@ -349,7 +420,11 @@ export function emitTool(ctx: CompileContext, action: Action): EmittedTool {
     `      input: ${inputName},`,
     `      output: ${output},`,
     ...(codes.length
-      ? ["      errors: {", ...codes.map((code) => `        ${code}: ${JSON.stringify(action.errors![code])},`), "      },"]
+      ? [
+          "      errors: {",
+          ...codes.map((code) => `        ${code}: ${JSON.stringify(action.errors![code])},`),
+          "      },",
+        ]
       : []),
     ...(isQuery || action.kind === "get" ? ["      readOnly: true,"] : []),
     `      run: ${tsNames.toolFunction(action)},`,

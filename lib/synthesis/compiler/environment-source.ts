@@ -6,27 +6,13 @@ import { emitRulesSection } from "./emit-rules";
 import { emitRecordSection, stateSchema } from "./emit-schemas";
 import { emitSeedSection } from "./emit-seed";
 import { emitTool } from "./emit-tools";
+import { wrap } from "./text";
 
 /** Version written into generated environments; bump when the generated code's shape changes. */
 export const GENERATED_VERSION = "1.0.0";
 
 function banner(title: string): string {
   return `// ═══ ${title} ${"═".repeat(Math.max(3, 94 - title.length))}`;
-}
-
-function wrap(text: string, width: number, prefix: string): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(prefix + line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(prefix + line);
-  return lines;
 }
 
 /**

@@ -80,7 +80,14 @@ function dateBetween(ctx: ToolContext, from: string, to: string): string {
 const wordListNames = new Set<string>(["FIRST_NAMES", "LAST_NAMES", "COMPANIES", "CITIES"]);
 
 /** Order in which helpers appear in the file: constants and lists first, then functions. */
-const order = ["DAY_MS", "FIRST_NAMES", "LAST_NAMES", "COMPANIES", "CITIES", ...Object.keys(fileHelpers).filter((k) => k !== "DAY_MS")];
+const order = [
+  "DAY_MS",
+  "FIRST_NAMES",
+  "LAST_NAMES",
+  "COMPANIES",
+  "CITIES",
+  ...Object.keys(fileHelpers).filter((k) => k !== "DAY_MS"),
+];
 
 /** Source of the used helpers and everything they need, in a fixed order. */
 export function emitHelpers(used: Iterable<string>): string {
@@ -93,6 +100,8 @@ export function emitHelpers(used: Iterable<string>): string {
   for (const name of used) add(name);
   return order
     .filter((name) => all.has(name))
-    .map((name) => (wordListNames.has(name) ? wordListSource(name as WordList) : fileHelpers[name].source))
+    .map((name) =>
+      wordListNames.has(name) ? wordListSource(name as WordList) : fileHelpers[name].source,
+    )
     .join("\n\n");
 }

@@ -19,7 +19,10 @@ function renderOptions(options: Options): string {
 }
 
 function clean(options: Options): Record<string, string | number | boolean> {
-  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Record<string, string | number | boolean>;
+  return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string | number | boolean
+  >;
 }
 
 export const sx = {
@@ -70,5 +73,8 @@ export const sx = {
     return { source: `s.object({\n${lines.join("\n")}\n${indent}})`, value };
   },
   /** A schema declared once as a named constant. */
-  named: (name: string, schema: SchemaSource): SchemaSource => ({ source: name, value: schema.value }),
+  named: (name: string, schema: SchemaSource): SchemaSource => ({
+    source: name,
+    value: schema.value,
+  }),
 };

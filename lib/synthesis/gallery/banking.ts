@@ -1,7 +1,7 @@
 import type { DomainSpec } from "../spec/schema";
 
 /** Retail banking: customers, accounts, cards, and money movements with a transfer limit. */
-export const banking = {
+export const banking: DomainSpec = {
   specVersion: 1,
   name: "banking",
   title: "Retail banking",
@@ -25,9 +25,7 @@ export const banking = {
           description: "Identity checks passed; required to open accounts.",
         },
       },
-      relations: [
-        { name: "accounts", entity: "Account", field: "customer_id" },
-      ],
+      relations: [{ name: "accounts", entity: "Account", field: "customer_id" }],
     },
     {
       name: "Account",
@@ -136,8 +134,7 @@ export const banking = {
       name: "list_accounts",
       kind: "list",
       entity: "Account",
-      description:
-        "List accounts, optionally only those of one customer or in one status.",
+      description: "List accounts, optionally only those of one customer or in one status.",
       inputs: {
         customer_id: { type: "reference", entity: "Customer", optional: true },
         status: {
@@ -252,8 +249,7 @@ export const banking = {
       name: "withdraw",
       kind: "custom",
       entity: "Account",
-      description:
-        "Take money out of an active account, if the balance covers it.",
+      description: "Take money out of an active account, if the balance covers it.",
       inputs: {
         account_id: { type: "reference", entity: "Account" },
         amount: { type: "number", min: 0.01, max: 1000000 },
@@ -303,8 +299,7 @@ export const banking = {
       name: "transfer_funds",
       kind: "custom",
       entity: "Account",
-      description:
-        "Move money between two active accounts, within the per-transfer limit.",
+      description: "Move money between two active accounts, within the per-transfer limit.",
       inputs: {
         from_account_id: { type: "reference", entity: "Account" },
         to_account_id: { type: "reference", entity: "Account" },
@@ -374,25 +369,19 @@ export const banking = {
       ],
       returns: "transaction",
       errors: {
-        SAME_ACCOUNT:
-          "Cannot transfer from account {from_account_id} to itself.",
-        ACCOUNT_NOT_FOUND:
-          "Account {from_account_id} or {to_account_id} does not exist.",
+        SAME_ACCOUNT: "Cannot transfer from account {from_account_id} to itself.",
+        ACCOUNT_NOT_FOUND: "Account {from_account_id} or {to_account_id} does not exist.",
         ACCOUNT_NOT_ACTIVE: "Both accounts must be active to transfer.",
-        TRANSFER_LIMIT_EXCEEDED:
-          "A transfer of {amount} EUR exceeds the per-transfer limit.",
-        INSUFFICIENT_FUNDS:
-          "Account {from_account_id} does not hold {amount} EUR.",
+        TRANSFER_LIMIT_EXCEEDED: "A transfer of {amount} EUR exceeds the per-transfer limit.",
+        INSUFFICIENT_FUNDS: "Account {from_account_id} does not hold {amount} EUR.",
       },
-      phrase:
-        "Transfer {amount} EUR from account {from_account_id} to account {to_account_id}",
+      phrase: "Transfer {amount} EUR from account {from_account_id} to account {to_account_id}",
     },
     {
       name: "list_transactions",
       kind: "list",
       entity: "Transaction",
-      description:
-        "List the transactions booked on an account, optionally of one kind.",
+      description: "List the transactions booked on an account, optionally of one kind.",
       inputs: {
         account_id: { type: "reference", entity: "Account" },
         kind: {
@@ -484,8 +473,7 @@ export const banking = {
       errors: {
         ACCOUNT_NOT_FOUND: "No account with id {account_id}.",
         ACCOUNT_CLOSED: "Account {account_id} is already closed.",
-        BALANCE_NOT_ZERO:
-          "Account {account_id} still holds money; empty it first.",
+        BALANCE_NOT_ZERO: "Account {account_id} still holds money; empty it first.",
       },
       phrase: "Close account {account_id}",
     },
@@ -509,9 +497,7 @@ export const banking = {
           error: "CARD_ALREADY_BLOCKED",
         },
       ],
-      effects: [
-        { effect: "set", target: "card", field: "status", value: "'blocked'" },
-      ],
+      effects: [{ effect: "set", target: "card", field: "status", value: "'blocked'" }],
       errors: {
         CARD_NOT_FOUND: "No card with id {card_id}.",
         CARD_ALREADY_BLOCKED: "Card {card_id} is already blocked.",
@@ -584,9 +570,7 @@ export const banking = {
       },
       Card: {
         count: 6,
-        records: [
-          { account_id: "ACC-0001", last_four: "4417", status: "active" },
-        ],
+        records: [{ account_id: "ACC-0001", last_four: "4417", status: "active" }],
         fields: {
           account_id: { gen: "ref" },
           last_four: {
@@ -601,4 +585,4 @@ export const banking = {
       },
     },
   },
-} satisfies DomainSpec;
+};

@@ -47,7 +47,9 @@ export function evaluate(expr: Expr, env: Env): Value {
         case "add_days":
           return addDays(args[0] as string, args[1] as number);
         case "days_between":
-          return Math.round((Date.parse(`${args[1]}T00:00:00Z`) - Date.parse(`${args[0]}T00:00:00Z`)) / DAY_MS);
+          return Math.round(
+            (Date.parse(`${args[1]}T00:00:00Z`) - Date.parse(`${args[0]}T00:00:00Z`)) / DAY_MS,
+          );
         case "round": {
           const factor = 10 ** (args[1] as number);
           return Math.round((args[0] as number) * factor) / factor;
@@ -67,8 +69,10 @@ export function evaluate(expr: Expr, env: Env): Value {
 }
 
 function binary(expr: Extract<Expr, { kind: "binary" }>, env: Env): Value {
-  if (expr.op === "&&") return Boolean(evaluate(expr.left, env)) && Boolean(evaluate(expr.right, env));
-  if (expr.op === "||") return Boolean(evaluate(expr.left, env)) || Boolean(evaluate(expr.right, env));
+  if (expr.op === "&&")
+    return Boolean(evaluate(expr.left, env)) && Boolean(evaluate(expr.right, env));
+  if (expr.op === "||")
+    return Boolean(evaluate(expr.left, env)) || Boolean(evaluate(expr.right, env));
   const left = evaluate(expr.left, env) as number;
   const right = evaluate(expr.right, env) as number;
   switch (expr.op) {

@@ -78,7 +78,8 @@ export class Oracle {
     try {
       return this.execute(action, args, state);
     } catch (error) {
-      if (error instanceof ToolFailure) return { kind: "error", code: error.code, message: error.message };
+      if (error instanceof ToolFailure)
+        return { kind: "error", code: error.code, message: error.message };
       if (error instanceof DanglingReference) return { kind: "broken", reason: error.reason };
       throw error;
     }
@@ -111,7 +112,9 @@ export class Oracle {
         case "load": {
           const collection = base[collectionName(this.entity(step.entity))];
           const key = evaluate(this.expr(step.key), env()) as string;
-          const record = Object.prototype.hasOwnProperty.call(collection, key) ? collection[key] : undefined;
+          const record = Object.prototype.hasOwnProperty.call(collection, key)
+            ? collection[key]
+            : undefined;
           if (!record) fail(step.error, `${step.entity} ${key} is missing`);
           bindings.set(step.as, record!);
           recordOf.set(step.as, { entity: step.entity });
@@ -144,7 +147,12 @@ export class Oracle {
         case "aggregate": {
           const where = step.where ? this.expr(step.where) : undefined;
           const matching = records(step.entity).filter((r) => !where || evaluate(where, env(r)));
-          bindings.set(step.as, step.op === "count" ? matching.length : matching.reduce((total, r) => total + (r[step.field!] as number), 0));
+          bindings.set(
+            step.as,
+            step.op === "count"
+              ? matching.length
+              : matching.reduce((total, r) => total + (r[step.field!] as number), 0),
+          );
           break;
         }
       }
@@ -161,10 +169,11 @@ export class Oracle {
       const copy = { ...record };
       draft.collection(collectionName(entity))[record[entity.key] as string] = copy;
       // Other bindings to the same record see the change too, as they would in the code.
-      for (const [name, value] of bindings) if (value === record) {
-        bindings.set(name, copy);
-        owned.add(name);
-      }
+      for (const [name, value] of bindings)
+        if (value === record) {
+          bindings.set(name, copy);
+          owned.add(name);
+        }
       return copy;
     };
     for (const effect of action.effects ?? []) {
@@ -178,7 +187,8 @@ export class Oracle {
         case "patch": {
           const entity = this.entity(recordOf.get(effect.target)!.entity);
           const record = own(effect.target);
-          for (const field of patchedFields(action, entity)) if (args[field] !== undefined) record[field] = args[field] as Value;
+          for (const field of patchedFields(action, entity))
+            if (args[field] !== undefined) record[field] = args[field] as Value;
           touched.add(effect.target);
           break;
         }
@@ -189,11 +199,14 @@ export class Oracle {
           const record: RecordValue = {};
           for (const [field, decl] of Object.entries(entity.fields)) {
             if (field === entity.key) record[field] = nextKey(collection, entity.keyPrefix);
-            else if (effect.values?.[field] !== undefined) record[field] = evaluate(this.expr(effect.values[field]), env());
+            else if (effect.values?.[field] !== undefined)
+              record[field] = evaluate(this.expr(effect.values[field]), env());
             else if (fromInputs.includes(field)) {
               const input: ActionInput = action.inputs[field];
               const fallback = input.default ?? decl.default ?? null;
-              record[field] = input.optional ? ((args[field] as Value | undefined) ?? fallback) : (args[field] as Value);
+              record[field] = input.optional
+                ? ((args[field] as Value | undefined) ?? fallback)
+                : (args[field] as Value);
             } else record[field] = decl.default ?? null;
           }
           collection[record[entity.key] as string] = record;
@@ -213,7 +226,10 @@ export class Oracle {
     }
 
     for (const binding of touched) {
-      const problem = this.checkRecord(recordOf.get(binding)!.entity, bindings.get(binding) as RecordValue);
+      const problem = this.checkRecord(
+        recordOf.get(binding)!.entity,
+        bindings.get(binding) as RecordValue,
+      );
       if (problem) return { kind: "broken", reason: problem };
     }
 
@@ -232,7 +248,12 @@ export class Oracle {
     return all.filter((record) => {
       if (action.search) {
         const text = ((args[action.search.input] ?? "") as string).toLowerCase();
-        if (!action.search.fields.some((field) => ((record[field] ?? "") as string).toLowerCase().includes(text))) return false;
+        if (
+          !action.search.fields.some((field) =>
+            ((record[field] ?? "") as string).toLowerCase().includes(text),
+          )
+        )
+          return false;
       }
       for (const filter of action.filters ?? []) {
         const arg = args[filter.input];
@@ -249,7 +270,8 @@ export class Oracle {
             if (value === null || !((value as number) >= (arg as number))) return false;
             break;
           case "contains":
-            if (!((value ?? "") as string).toLowerCase().includes((arg as string).toLowerCase())) return false;
+            if (!((value ?? "") as string).toLowerCase().includes((arg as string).toLowerCase()))
+              return false;
             break;
         }
       }
@@ -269,13 +291,23 @@ export class Oracle {
     const entity = this.entity(entityName);
     for (const rule of this.spec.rules ?? []) {
       if (rule.kind !== "invariant" || rule.entity !== entityName) continue;
-      const env: Env = { input: () => null, rule: (n) => this.ruleValue(n), binding: () => null, it: record, today: this.spec.seed.today };
-      if (!evaluate(this.expr(rule.that), env)) return `${entity.name} ${record[entity.key]} breaks invariant "${rule.name}"`;
+      const env: Env = {
+        input: () => null,
+        rule: (n) => this.ruleValue(n),
+        binding: () => null,
+        it: record,
+        today: this.spec.seed.today,
+      };
+      if (!evaluate(this.expr(rule.that), env))
+        return `${entity.name} ${record[entity.key]} breaks invariant "${rule.name}"`;
     }
     for (const [name, field] of Object.entries(entity.fields)) {
       const value = record[name];
       if (typeof value !== "number") continue;
-      if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
+      if (
+        (field.min !== undefined && value < field.min) ||
+        (field.max !== undefined && value > field.max)
+      ) {
         return `${entity.name}.${name} would be ${value}, outside its bounds`;
       }
     }
@@ -294,7 +326,7 @@ function nextKey(records: Record<string, unknown>, prefix: string): string {
 }
 
 /** Fill `{input}` placeholders the way the generated template literals do. */
-export function renderMessage(template: string, action: Action, args: Args): string {
+function renderMessage(template: string, action: Action, args: Args): string {
   return template.replace(/\{([a-z][a-z0-9_]*)\}/g, (_, name: string) => {
     const value = args[name];
     return action.inputs[name]?.optional ? String(value ?? "(none)") : String(value);

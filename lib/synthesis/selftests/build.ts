@@ -1,10 +1,10 @@
-import { diffState, type JsonValue, type SelfTest } from "@/lib/runtime";
+import { diffState, getAtPointer, type JsonValue, type SelfTest } from "@/lib/runtime";
 import { collectionName } from "../spec/names";
 import type { Action, DomainSpec } from "../spec/schema";
 import { seededKeys } from "../spec/seed-plan";
 import type { RecordValue, Value } from "../oracle/evaluate";
 import { Oracle, type Args, type StateValue } from "../oracle/interpret";
-import { inputCandidates } from "./candidates";
+import { inputCandidates, jointCandidates } from "./candidates";
 import { explore, TELLING, type Example } from "./search";
 
 /** Something the self-test search found wrong with the spec (the package is still written). */
@@ -57,27 +57,60 @@ export function buildSelfTests(spec: DomainSpec, initial: StateValue, seed = 0):
   for (const action of spec.actions) {
     setupOf.set(action.name, new Map());
     const wanted = new Set(["ok", TELLING, ...Object.keys(action.errors ?? {})]);
-    record(action, explore(oracle, action, initial, inputCandidates(spec, action, initial), wanted, FIRST_BUDGET));
+    const candidates = inputCandidates(spec, action, initial);
+    record(
+      action,
+      explore(
+        oracle,
+        action,
+        initial,
+        candidates,
+        wanted,
+        FIRST_BUDGET,
+        jointCandidates(spec, action, initial),
+      ),
+    );
   }
 
   // Errors that need a different state (a card already blocked, a slot already taken): try
   // again after one successful call of a state-changing tool.
   const setups: Setup[] = spec.actions.filter(mutates).flatMap((action) => {
     const example = found.get(action.name)!.get("ok");
-    return example?.outcome.kind === "ok" ? [{ action, args: example.args, state: example.outcome.state }] : [];
+    return example?.outcome.kind === "ok"
+      ? [{ action, args: example.args, state: example.outcome.state }]
+      : [];
   });
   for (const action of spec.actions) {
     const mine = found.get(action.name)!;
-    const missing = () => new Set(["ok", ...Object.keys(action.errors ?? {})].filter((key) => !mine.has(key)));
+    const missing = () =>
+      new Set(["ok", ...Object.keys(action.errors ?? {})].filter((key) => !mine.has(key)));
     for (const setup of setups.slice(0, MAX_SETUPS)) {
       if (missing().size === 0) break;
-      record(action, explore(oracle, action, setup.state, inputCandidates(spec, action, setup.state), missing(), SETUP_BUDGET), setup);
+      const { state } = setup;
+      const examples = explore(
+        oracle,
+        action,
+        state,
+        inputCandidates(spec, action, state),
+        missing(),
+        SETUP_BUDGET,
+        jointCandidates(spec, action, state),
+      );
+      record(action, examples, setup);
     }
     for (const key of missing()) {
       warnings.push(
         key === "ok"
-          ? { code: "NO_SUCCESS", tool: action.name, message: `no call of ${action.name} succeeds from the seeded state; check its preconditions and the seed data` }
-          : { code: "UNREACHABLE_ERROR", tool: action.name, message: `no call of ${action.name} raised ${key}, even after one setup call; no self-test covers it` },
+          ? {
+              code: "NO_SUCCESS",
+              tool: action.name,
+              message: `no call of ${action.name} succeeds from the seeded state; check its preconditions and the seed data`,
+            }
+          : {
+              code: "UNREACHABLE_ERROR",
+              tool: action.name,
+              message: `no call of ${action.name} raised ${key}, even after one setup call; no self-test covers it`,
+            },
       );
     }
     const broken = mine.get("broken");
@@ -106,7 +139,10 @@ export function buildSelfTests(spec: DomainSpec, initial: StateValue, seed = 0):
       tests.push(
         withSeed({
           name: `${action.name} raises ${code}${setup ? ` after ${setup.action.name}` : ""}`,
-          calls: [...(setup ? [setupCall(setup)] : []), { tool: action.name, args: example.args as JsonValue, expect: { error: code } }],
+          calls: [
+            ...(setup ? [setupCall(setup)] : []),
+            { tool: action.name, args: example.args as JsonValue, expect: { error: code } },
+          ],
         }),
       );
     }
@@ -119,7 +155,8 @@ export function buildSelfTests(spec: DomainSpec, initial: StateValue, seed = 0):
 
 /** Prefer the success that passes the most optional inputs (it exercises the most code). */
 function bestSuccess(action: Action, examples: Example[]): Example {
-  const provided = (example: Example) => Object.keys(example.args).filter((name) => action.inputs[name]?.optional).length;
+  const provided = (example: Example) =>
+    Object.keys(example.args).filter((name) => action.inputs[name]?.optional).length;
   return examples.reduce((best, example) => (provided(example) > provided(best) ? example : best));
 }
 
@@ -133,42 +170,85 @@ function expectedResult(spec: DomainSpec, action: Action, result: Value): JsonVa
   const entity = spec.entities.find((e) => e.name === action.entity)!;
   const collection = collectionName(entity);
   const items = (result as Record<string, RecordValue[]>)[collection];
-  return { [collection]: items.map((item) => ({ [entity.key]: item[entity.key] })), count: items.length };
+  return {
+    [collection]: items.map((item) => ({ [entity.key]: item[entity.key] })),
+    count: items.length,
+  };
 }
 
-function successTest(spec: DomainSpec, action: Action, example: Example, setup: Setup | undefined, before: StateValue): SelfTest {
-  if (example.outcome.kind !== "ok") throw new Error(`${action.name}: the example is not a success`);
-  const changes = diffState(before as JsonValue, example.outcome.state as JsonValue).flatMap((op) =>
-    op.op === "add" || op.op === "replace" ? [{ path: op.path, equals: op.value }] : [],
-  );
+function successTest(
+  spec: DomainSpec,
+  action: Action,
+  example: Example,
+  setup: Setup | undefined,
+  before: StateValue,
+): SelfTest {
+  if (example.outcome.kind !== "ok")
+    throw new Error(`${action.name}: the example is not a success`);
+  const after = example.outcome.state as JsonValue;
+  const changes = new Map<string, JsonValue>();
+  for (const op of diffState(before as JsonValue, after)) {
+    if (op.op === "add" || op.op === "replace") changes.set(op.path, op.value);
+    if (op.op === "remove") {
+      // A state check can only compare values, so a removal is checked on the whole collection.
+      const parent = op.path.slice(0, op.path.lastIndexOf("/"));
+      changes.set(parent, getAtPointer(after, parent) as JsonValue);
+    }
+  }
+  const expectState = [...changes].map(([path, equals]) => ({ path, equals }));
   const result = expectedResult(spec, action, example.outcome.result);
   return {
     name: `${action.name} succeeds${setup ? ` after ${setup.action.name}` : ""}`,
-    calls: [...(setup ? [setupCall(setup)] : []), { tool: action.name, args: example.args as JsonValue, expect: { ok: true, result } }],
-    ...(changes.length ? { expectState: changes } : {}),
+    calls: [
+      ...(setup ? [setupCall(setup)] : []),
+      { tool: action.name, args: example.args as JsonValue, expect: { ok: true, result } },
+    ],
+    ...(expectState.length ? { expectState } : {}),
   };
 }
 
 /**
- * A record a create tool returns can be read back by the get tool of its entity, by the key
- * it returned: the output→input link the task generator's tool graph relies on.
+ * Records flow between tools by key: what a create tool returns can be read back by the get
+ * tool of its entity, and what a delete tool removed can no longer be read. This is the
+ * output→input link the task generator's tool graph relies on.
  */
 function readBackTests(spec: DomainSpec, found: Map<string, Map<string, Example>>): SelfTest[] {
   const tests: SelfTest[] = [];
-  for (const create of spec.actions.filter((a) => a.kind === "create")) {
-    const example = found.get(create.name)?.get("ok");
+  for (const action of spec.actions.filter((a) => a.kind === "create" || a.kind === "delete")) {
+    const example = found.get(action.name)?.get("ok");
     if (example?.outcome.kind !== "ok") continue;
-    const entity = spec.entities.find((e) => e.name === create.entity)!;
-    const created = example.outcome.result as RecordValue;
-    const get = spec.actions.find((a) => a.kind === "get" && a.entity === entity.name && entity.key in a.inputs);
+    const entity = spec.entities.find((e) => e.name === action.entity)!;
+    const record = example.outcome.result as RecordValue;
+    const get = spec.actions.find(
+      (a) =>
+        a.kind === "get" &&
+        a.entity === entity.name &&
+        Object.entries(a.inputs).every(([name, input]) => name === entity.key || input.optional) &&
+        entity.key in a.inputs,
+    );
     if (!get) continue;
-    tests.push({
-      name: `${get.name} reads back what ${create.name} created`,
-      calls: [
-        { tool: create.name, args: example.args as JsonValue, expect: { ok: true } },
-        { tool: get.name, args: { [entity.key]: created[entity.key] }, expect: { ok: true, result: created as JsonValue } },
-      ],
-    });
+    const first = {
+      tool: action.name,
+      args: example.args as JsonValue,
+      expect: { ok: true as const },
+    };
+    const read = { tool: get.name, args: { [entity.key]: record[entity.key] } };
+    if (action.kind === "create") {
+      tests.push({
+        name: `${get.name} reads back what ${action.name} created`,
+        calls: [first, { ...read, expect: { ok: true, result: record as JsonValue } }],
+      });
+      continue;
+    }
+    const notFound = (get.preconditions ?? []).find(
+      (step) => step.step === "load" && step.entity === entity.name,
+    );
+    if (notFound?.step === "load" && notFound.error) {
+      tests.push({
+        name: `${get.name} no longer finds what ${action.name} removed`,
+        calls: [first, { ...read, expect: { error: notFound.error } }],
+      });
+    }
   }
   return tests;
 }
@@ -178,8 +258,13 @@ function scenarioTest(spec: DomainSpec): SelfTest | undefined {
   const expectState = spec.entities.flatMap((entity) => {
     const keys = seededKeys(spec, entity);
     return (spec.seed.entities[entity.name]?.records ?? []).flatMap((record, i) =>
-      Object.entries(record).map(([field, value]) => ({ path: `/${collectionName(entity)}/${keys[i]}/${field}`, equals: value as JsonValue })),
+      Object.entries(record).map(([field, value]) => ({
+        path: `/${collectionName(entity)}/${keys[i]}/${field}`,
+        equals: value as JsonValue,
+      })),
     );
   });
-  return expectState.length ? { name: "seed data contains the spec's scenario records", calls: [], expectState } : undefined;
+  return expectState.length
+    ? { name: "seed data contains the spec's scenario records", calls: [], expectState }
+    : undefined;
 }

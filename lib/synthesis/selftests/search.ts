@@ -9,7 +9,7 @@ export interface Example {
 }
 
 /** Deterministic PRNG (mulberry32), seeded from a string so each action explores its own way. */
-export function seededRandom(seedText: string): () => number {
+function seededRandom(seedText: string): () => number {
   let seed = 2166136261;
   for (const ch of seedText) seed = Math.imul(seed ^ ch.charCodeAt(0), 16777619);
   return () => {
@@ -20,7 +20,7 @@ export function seededRandom(seedText: string): () => number {
   };
 }
 
-export function outcomeKey(outcome: Outcome): string {
+function outcomeKey(outcome: Outcome): string {
   return outcome.kind === "ok" ? "ok" : outcome.kind === "error" ? outcome.code : "broken";
 }
 
@@ -51,6 +51,7 @@ export function explore(
   candidates: Record<string, (Value | undefined)[]>,
   wanted: Set<string>,
   budget: number,
+  partials: Args[] = [],
 ): Map<string, Example[]> {
   const found = new Map<string, Example[]>();
   const tried = new Set<string>();
@@ -75,9 +76,14 @@ export function explore(
 
   const random = seededRandom(action.name);
   const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)];
+  const randomArgs = () => Object.fromEntries(names.map((name) => [name, pick(candidates[name])]));
   if (names.length === 0) attempt({});
+  for (const partial of partials) {
+    if (done() || calls >= budget / 2) break;
+    attempt({ ...randomArgs(), ...partial });
+  }
   for (let round = 0; round < budget / 2 && !done() && calls < budget; round++) {
-    attempt(Object.fromEntries(names.map((name) => [name, pick(candidates[name])])));
+    attempt(randomArgs());
   }
   // Vary one input at a time around what was found: reaches errors guarded by earlier checks.
   const bases = [...found.values()].flat().map((example) => example.args);

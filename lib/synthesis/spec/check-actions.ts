@@ -8,33 +8,16 @@ import {
   requireEntity,
   type CheckContext,
 } from "./check-context";
-import {
-  inputsReadBy,
-  parseExpression,
-  templatePlaceholders,
-} from "./expression";
+import { inputsReadBy, parseExpression, templatePlaceholders } from "./expression";
 import type { Action } from "./schema";
-import {
-  createdFromInputs,
-  filterField,
-  patchedFields,
-  returnedBinding,
-} from "./semantics";
-import {
-  assignProblem,
-  describeType,
-  typeOfValue,
-  type Scope,
-  type ValueType,
-} from "./types";
+import { createdFromInputs, filterField, patchedFields, returnedBinding } from "./semantics";
+import { assignProblem, describeType, typeOfValue, type Scope, type ValueType } from "./types";
 
 const reservedNames = new Set(["input", "rules", "it", "state", "ctx"]);
 
 export function checkActions(ctx: CheckContext) {
   checkDuplicates(ctx, "actions", ctx.spec.actions, "action");
-  ctx.spec.actions.forEach((action, i) =>
-    checkAction(ctx, action, `actions[${i}]`),
-  );
+  ctx.spec.actions.forEach((action, i) => checkAction(ctx, action, `actions[${i}]`));
 }
 
 function checkAction(ctx: CheckContext, action: Action, path: string) {
@@ -48,12 +31,7 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
   const used = new Set<string>();
   const declared = new Set(Object.keys(action.errors ?? {}));
   const raised = new Set<string>();
-  const expr = (
-    where: string,
-    source: string,
-    local: Scope,
-    expected?: ValueType,
-  ) => {
+  const expr = (where: string, source: string, local: Scope, expected?: ValueType) => {
     try {
       for (const name of inputsReadBy(parseExpression(source))) used.add(name);
     } catch {
@@ -70,11 +48,7 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
   const raise = (where: string, code: string) => {
     raised.add(code);
     if (!declared.has(code))
-      report(
-        ctx,
-        where,
-        `error code "${code}" is not declared in the errors of ${action.name}`,
-      );
+      report(ctx, where, `error code "${code}" is not declared in the errors of ${action.name}`);
   };
 
   // A lookup driven by the caller's input can miss, so it must declare its error; one driven
@@ -87,7 +61,12 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
     } catch {
       return;
     }
-    if (readsInput) report(ctx, `${spath}.error`, "the caller's input decides this lookup, so declare the error raised when it finds nothing");
+    if (readsInput)
+      report(
+        ctx,
+        `${spath}.error`,
+        "the caller's input decides this lookup, so declare the error raised when it finds nothing",
+      );
   };
 
   (action.preconditions ?? []).forEach((step, j) => {
@@ -113,9 +92,14 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
         expr(`${spath}.where`, step.where, where, { base: "boolean" });
         if (step.orderBy && entity) {
           const field = entity.fields[step.orderBy];
-          if (!field) report(ctx, `${spath}.orderBy`, `${step.entity} has no field "${step.orderBy}"`);
+          if (!field)
+            report(ctx, `${spath}.orderBy`, `${step.entity} has no field "${step.orderBy}"`);
           else if (field.optional || field.type === "boolean") {
-            report(ctx, `${spath}.orderBy`, `cannot order by ${step.orderBy}: it must be a required number, date or text`);
+            report(
+              ctx,
+              `${spath}.orderBy`,
+              `cannot order by ${step.orderBy}: it must be a required number, date or text`,
+            );
           }
         }
         raiseOrInternal(spath, step.error, step.where);
@@ -125,18 +109,12 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
         raise(`${spath}.error`, step.error);
         return;
       case "aggregate":
-        if (step.where)
-          expr(`${spath}.where`, step.where, where, { base: "boolean" });
+        if (step.where) expr(`${spath}.where`, step.where, where, { base: "boolean" });
         if (step.op === "sum") {
           const field = step.field && entity?.fields[step.field];
-          if (!step.field)
-            report(ctx, `${spath}.field`, "a sum needs the field to add up");
+          if (!step.field) report(ctx, `${spath}.field`, "a sum needs the field to add up");
           else if (entity && !field)
-            report(
-              ctx,
-              `${spath}.field`,
-              `${step.entity} has no field "${step.field}"`,
-            );
+            report(ctx, `${spath}.field`, `${step.entity} has no field "${step.field}"`);
           else if (field && field.type !== "number" && field.type !== "integer")
             report(
               ctx,
@@ -147,9 +125,7 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
         bind(`${spath}.as`, step.as);
         scope.scalars[step.as] = {
           base: "number",
-          integer:
-            step.op === "count" ||
-            entity?.fields[step.field ?? ""]?.type === "integer",
+          integer: step.op === "count" || entity?.fields[step.field ?? ""]?.type === "integer",
         };
         return;
     }
@@ -163,27 +139,15 @@ function checkAction(ctx: CheckContext, action: Action, path: string) {
 
   for (const code of declared) {
     if (!raised.has(code))
-      report(
-        ctx,
-        `${path}.errors.${code}`,
-        "declared but no precondition raises it",
-      );
+      report(ctx, `${path}.errors.${code}`, "declared but no precondition raises it");
     for (const name of templatePlaceholders(action.errors![code])) {
       if (!(name in action.inputs))
-        report(
-          ctx,
-          `${path}.errors.${code}`,
-          `{${name}} is not an input of ${action.name}`,
-        );
+        report(ctx, `${path}.errors.${code}`, `{${name}} is not an input of ${action.name}`);
     }
   }
   for (const name of templatePlaceholders(action.phrase)) {
     if (!(name in action.inputs))
-      report(
-        ctx,
-        `${path}.phrase`,
-        `{${name}} is not an input of ${action.name}`,
-      );
+      report(ctx, `${path}.phrase`, `{${name}} is not an input of ${action.name}`);
   }
   for (const name of Object.keys(action.inputs)) {
     if (!used.has(name))
@@ -228,20 +192,9 @@ function checkEffects(
         const entity = target(`${epath}.target`, effect.target);
         if (!entity) return;
         const field = entity.fields[effect.field];
-        if (!field)
-          report(
-            ctx,
-            `${epath}.field`,
-            `${entity.name} has no field "${effect.field}"`,
-          );
-        else if (effect.field === entity.key)
-          report(ctx, `${epath}.field`, "keys never change");
-        expr(
-          `${epath}.value`,
-          effect.value,
-          scope,
-          field ? typeOfValue(field) : undefined,
-        );
+        if (!field) report(ctx, `${epath}.field`, `${entity.name} has no field "${effect.field}"`);
+        else if (effect.field === entity.key) report(ctx, `${epath}.field`, "keys never change");
+        expr(`${epath}.value`, effect.value, scope, field ? typeOfValue(field) : undefined);
         return;
       }
       case "patch": {
@@ -278,29 +231,21 @@ function checkEffects(
           for (const [name, value] of Object.entries(effect.values ?? {})) {
             const field = entity.fields[name];
             if (!field)
-              report(
-                ctx,
-                `${epath}.values.${name}`,
-                `${entity.name} has no field "${name}"`,
-              );
+              report(ctx, `${epath}.values.${name}`, `${entity.name} has no field "${name}"`);
             else if (name === entity.key)
               report(
                 ctx,
                 `${epath}.values.${name}`,
                 `the key is generated (${entity.keyPrefix}-0001, …); do not set it`,
               );
-            expr(
-              `${epath}.values.${name}`,
-              value,
-              scope,
-              field ? typeOfValue(field) : undefined,
-            );
+            expr(`${epath}.values.${name}`, value, scope, field ? typeOfValue(field) : undefined);
           }
           const fromInputs = createdFromInputs(action, entity, effect.values);
           for (const name of fromInputs) {
             used.add(name);
             // An omitted input falls back to the field's default, so it is never null then.
-            const hasDefault = entity.fields[name].default !== undefined && entity.fields[name].default !== null;
+            const hasDefault =
+              entity.fields[name].default !== undefined && entity.fields[name].default !== null;
             const inputType = typeOfValue(action.inputs[name]);
             const problem = assignProblem(
               hasDefault ? { ...inputType, nullable: false } : inputType,
@@ -314,17 +259,8 @@ function checkEffects(
               );
           }
           for (const [name, field] of Object.entries(entity.fields)) {
-            if (
-              name === entity.key ||
-              field.optional ||
-              field.default !== undefined
-            )
-              continue;
-            if (
-              effect.values?.[name] !== undefined ||
-              fromInputs.includes(name)
-            )
-              continue;
+            if (name === entity.key || field.optional || field.default !== undefined) continue;
+            if (effect.values?.[name] !== undefined || fromInputs.includes(name)) continue;
             report(
               ctx,
               epath,
@@ -340,42 +276,24 @@ function checkEffects(
   });
 }
 
-function checkQuery(
-  ctx: CheckContext,
-  action: Action,
-  path: string,
-  used: Set<string>,
-) {
+function checkQuery(ctx: CheckContext, action: Action, path: string, used: Set<string>) {
   const isQuery = action.kind === "list" || action.kind === "search";
   const entity = findEntity(ctx, action.entity);
   if (action.filters && !isQuery)
-    report(
-      ctx,
-      `${path}.filters`,
-      `only list and search actions filter (kind is ${action.kind})`,
-    );
+    report(ctx, `${path}.filters`, `only list and search actions filter (kind is ${action.kind})`);
   if (action.search && action.kind !== "search")
-    report(
-      ctx,
-      `${path}.search`,
-      `only a search action has \`search\` (kind is ${action.kind})`,
-    );
+    report(ctx, `${path}.search`, `only a search action has \`search\` (kind is ${action.kind})`);
   if (action.kind === "search" && !action.search)
     report(ctx, path, "a search action needs `search: { input, fields }`");
   (action.filters ?? []).forEach((filter, k) => {
     const fpath = `${path}.filters[${k}]`;
     const input = action.inputs[filter.input];
-    if (!input)
-      report(ctx, `${fpath}.input`, `no input named "${filter.input}"`);
+    if (!input) report(ctx, `${fpath}.input`, `no input named "${filter.input}"`);
     used.add(filter.input);
     const fieldName = filterField(filter);
     const field = entity?.fields[fieldName];
     if (entity && !field)
-      report(
-        ctx,
-        `${fpath}.field`,
-        `${entity.name} has no field "${fieldName}"`,
-      );
+      report(ctx, `${fpath}.field`, `${entity.name} has no field "${fieldName}"`);
     if (!input || !field) return;
     const op = filter.op ?? "eq";
     const fieldType = typeOfValue(field);
@@ -391,11 +309,7 @@ function checkQuery(
       );
     }
     if (op === "contains" && field.type !== "string")
-      report(
-        ctx,
-        `${fpath}.op`,
-        `"contains" needs a string field; ${fieldName} is ${field.type}`,
-      );
+      report(ctx, `${fpath}.op`, `"contains" needs a string field; ${fieldName} is ${field.type}`);
     const problem = assignProblem(
       { ...typeOfValue(input), nullable: false },
       {
@@ -405,21 +319,12 @@ function checkQuery(
       },
     );
     if (problem)
-      report(
-        ctx,
-        `${fpath}.input`,
-        `cannot compare with ${entity!.name}.${fieldName}: ${problem}`,
-      );
+      report(ctx, `${fpath}.input`, `cannot compare with ${entity!.name}.${fieldName}: ${problem}`);
   });
   if (action.search) {
     const input = action.inputs[action.search.input];
     used.add(action.search.input);
-    if (!input)
-      report(
-        ctx,
-        `${path}.search.input`,
-        `no input named "${action.search.input}"`,
-      );
+    if (!input) report(ctx, `${path}.search.input`, `no input named "${action.search.input}"`);
     else if (input.type !== "string")
       report(
         ctx,
@@ -429,15 +334,8 @@ function checkQuery(
     action.search.fields.forEach((name, k) => {
       const field = entity?.fields[name];
       if (entity && !field)
-        report(
-          ctx,
-          `${path}.search.fields[${k}]`,
-          `${entity.name} has no field "${name}"`,
-        );
-      else if (
-        field &&
-        !["string", "enum", "reference", "date"].includes(field.type)
-      ) {
+        report(ctx, `${path}.search.fields[${k}]`, `${entity.name} has no field "${name}"`);
+      else if (field && !["string", "enum", "reference", "date"].includes(field.type)) {
         report(
           ctx,
           `${path}.search.fields[${k}]`,
@@ -448,12 +346,7 @@ function checkQuery(
   }
 }
 
-function checkKind(
-  ctx: CheckContext,
-  action: Action,
-  path: string,
-  scope: Scope,
-) {
+function checkKind(ctx: CheckContext, action: Action, path: string, scope: Scope) {
   const effects = action.effects ?? [];
   const onEntity = (name: string) => scope.records[name] === action.entity;
   const isQuery = action.kind === "list" || action.kind === "search";
@@ -465,20 +358,12 @@ function checkKind(
         `a ${action.kind} action returns the matching records, not a binding`,
       );
     if (effects.length)
-      report(
-        ctx,
-        `${path}.effects`,
-        `a ${action.kind} action must not change the state`,
-      );
+      report(ctx, `${path}.effects`, `a ${action.kind} action must not change the state`);
     return;
   }
   const returned = returnedBinding(action);
   if (action.returns && !(action.returns in scope.records)) {
-    report(
-      ctx,
-      `${path}.returns`,
-      `"${action.returns}" is not a record bound in this action`,
-    );
+    report(ctx, `${path}.returns`, `"${action.returns}" is not a record bound in this action`);
   } else if (!returned) {
     report(
       ctx,
@@ -486,29 +371,20 @@ function checkKind(
       `nothing to return: load or create a record of ${action.entity}, or name a binding in \`returns\``,
     );
   }
-  const need = (ok: boolean, message: string) =>
-    ok || report(ctx, `${path}.kind`, message);
+  const need = (ok: boolean, message: string) => ok || report(ctx, `${path}.kind`, message);
   switch (action.kind) {
     case "get":
-      need(
-        effects.length === 0,
-        "a get action must not change the state (use kind custom)",
-      );
+      need(effects.length === 0, "a get action must not change the state (use kind custom)");
       break;
     case "create":
       need(
-        effects.some(
-          (e) => e.effect === "create" && e.entity === action.entity,
-        ),
+        effects.some((e) => e.effect === "create" && e.entity === action.entity),
         `a create action needs a create effect for ${action.entity}`,
       );
       break;
     case "update":
       need(
-        effects.some(
-          (e) =>
-            (e.effect === "set" || e.effect === "patch") && onEntity(e.target),
-        ),
+        effects.some((e) => (e.effect === "set" || e.effect === "patch") && onEntity(e.target)),
         `an update action needs a set or patch effect on a ${action.entity}`,
       );
       break;

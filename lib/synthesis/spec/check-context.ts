@@ -1,12 +1,6 @@
 import { ExpressionSyntaxError, parseExpression } from "./expression";
 import type { ActionInput, Entity, EntityField } from "./schema";
-import {
-  assignProblem,
-  checkExpression,
-  describeType,
-  type Scope,
-  type ValueType,
-} from "./types";
+import { assignProblem, checkExpression, describeType, type Scope, type ValueType } from "./types";
 import type { CheckedSpec, SpecProblem } from "./validate";
 
 /** Shared state of one validation pass. */
@@ -21,32 +15,21 @@ export function report(ctx: CheckContext, path: string, message: string) {
   ctx.problems.push({ path, message });
 }
 
-export function findEntity(
-  ctx: CheckContext,
-  name: string,
-): Entity | undefined {
+export function findEntity(ctx: CheckContext, name: string): Entity | undefined {
   return ctx.spec.entities.find((e) => e.name === name);
 }
 
 /** Report an unknown entity; returns the entity when it exists and parsed. */
-export function requireEntity(
-  ctx: CheckContext,
-  path: string,
-  name: string,
-): Entity | undefined {
+export function requireEntity(ctx: CheckContext, path: string, name: string): Entity | undefined {
   const entity = findEntity(ctx, name);
   if (!entity && !ctx.brokenEntities.has(name)) {
     const known = ctx.spec.entities.map((e) => e.name).join(", ");
-    report(
-      ctx,
-      path,
-      `unknown entity "${name}" (entities: ${known || "none"})`,
-    );
+    report(ctx, path, `unknown entity "${name}" (entities: ${known || "none"})`);
   }
   return entity;
 }
 
-export function ruleTypes(ctx: CheckContext): Record<string, ValueType> {
+function ruleTypes(ctx: CheckContext): Record<string, ValueType> {
   const types: Record<string, ValueType> = {};
   for (const rule of ctx.spec.rules ?? []) {
     if (rule.kind === "limit")
@@ -63,10 +46,7 @@ export function ruleTypes(ctx: CheckContext): Record<string, ValueType> {
   return types;
 }
 
-export function makeScope(
-  ctx: CheckContext,
-  inputs: Record<string, ValueType>,
-): Scope {
+export function makeScope(ctx: CheckContext, inputs: Record<string, ValueType>): Scope {
   return {
     inputs,
     rules: ruleTypes(ctx),
@@ -90,11 +70,7 @@ export function checkExpr(
     expr = parseExpression(source);
   } catch (error) {
     if (!(error instanceof ExpressionSyntaxError)) throw error;
-    report(
-      ctx,
-      path,
-      `${error.message} at character ${error.position + 1} of "${source}"`,
-    );
+    report(ctx, path, `${error.message} at character ${error.position + 1} of "${source}"`);
     return undefined;
   }
   const problems: string[] = [];
@@ -113,33 +89,16 @@ export function checkExpr(
 }
 
 /** Problems with one field or input declaration (enum values, reference target, bounds, default). */
-export function checkValueDecl(
-  ctx: CheckContext,
-  path: string,
-  decl: EntityField | ActionInput,
-) {
+export function checkValueDecl(ctx: CheckContext, path: string, decl: EntityField | ActionInput) {
   if (decl.type === "enum" && !decl.values)
     report(ctx, `${path}.values`, "an enum needs its list of values");
   if (decl.type !== "enum" && decl.values)
-    report(
-      ctx,
-      `${path}.values`,
-      `only an enum has values (type is ${decl.type})`,
-    );
+    report(ctx, `${path}.values`, `only an enum has values (type is ${decl.type})`);
   if (decl.type === "reference") {
-    if (!decl.entity)
-      report(
-        ctx,
-        `${path}.entity`,
-        "a reference needs the entity it points to",
-      );
+    if (!decl.entity) report(ctx, `${path}.entity`, "a reference needs the entity it points to");
     else requireEntity(ctx, `${path}.entity`, decl.entity);
   } else if (decl.entity) {
-    report(
-      ctx,
-      `${path}.entity`,
-      `only a reference names an entity (type is ${decl.type})`,
-    );
+    report(ctx, `${path}.entity`, `only a reference names an entity (type is ${decl.type})`);
   }
   if (
     (decl.min !== undefined || decl.max !== undefined) &&
@@ -164,9 +123,7 @@ export function scalarProblem(
   value: string | number | boolean | null,
 ): string | undefined {
   if (value === null)
-    return decl.optional
-      ? undefined
-      : "null is not allowed (the field is not optional)";
+    return decl.optional ? undefined : "null is not allowed (the field is not optional)";
   switch (decl.type) {
     case "string":
     case "reference":
@@ -175,8 +132,7 @@ export function scalarProblem(
         : `expected a string, got ${JSON.stringify(value)}`;
     case "number":
     case "integer":
-      if (typeof value !== "number")
-        return `expected a number, got ${JSON.stringify(value)}`;
+      if (typeof value !== "number") return `expected a number, got ${JSON.stringify(value)}`;
       if (decl.type === "integer" && !Number.isInteger(value))
         return `expected an integer, got ${value}`;
       if (decl.min !== undefined && value < decl.min)

@@ -37,13 +37,10 @@ export function checkEntities(ctx: CheckContext) {
       report(
         ctx,
         `${path}.fields.${entity.key}.type`,
-        "the key field must be a required string (keys look like " +
-          `"${entity.keyPrefix}-0001")`,
+        "the key field must be a required string (keys look like " + `"${entity.keyPrefix}-0001")`,
       );
     }
-    const prefixOwner = entities.findIndex(
-      (e) => e.keyPrefix === entity.keyPrefix,
-    );
+    const prefixOwner = entities.findIndex((e) => e.keyPrefix === entity.keyPrefix);
     if (prefixOwner !== i)
       report(
         ctx,
@@ -60,11 +57,7 @@ export function checkEntities(ctx: CheckContext) {
       if (!target) return;
       const field = target.fields[relation.field];
       if (!field)
-        report(
-          ctx,
-          `${rpath}.field`,
-          `${relation.entity} has no field "${relation.field}"`,
-        );
+        report(ctx, `${rpath}.field`, `${relation.entity} has no field "${relation.field}"`);
       else if (field.type !== "reference" || field.entity !== entity.name) {
         report(
           ctx,

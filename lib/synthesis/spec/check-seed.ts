@@ -1,9 +1,4 @@
-import {
-  report,
-  requireEntity,
-  scalarProblem,
-  type CheckContext,
-} from "./check-context";
+import { report, requireEntity, scalarProblem, type CheckContext } from "./check-context";
 import { keyFor } from "./names";
 import type { DomainSpec, Entity, EntityField, Generator } from "./schema";
 import { fieldPlans, seededCount, seededKeys } from "./seed-plan";
@@ -28,8 +23,7 @@ export function checkSeed(ctx: CheckContext, seed: DomainSpec["seed"]) {
     for (const [fieldName, generator] of Object.entries(entry.fields ?? {})) {
       const field = entity.fields[fieldName];
       const fpath = `${path}.fields.${fieldName}`;
-      if (!field)
-        report(ctx, fpath, `${entity.name} has no field "${fieldName}"`);
+      if (!field) report(ctx, fpath, `${entity.name} has no field "${fieldName}"`);
       else if (fieldName === entity.key)
         report(
           ctx,
@@ -42,8 +36,7 @@ export function checkSeed(ctx: CheckContext, seed: DomainSpec["seed"]) {
       for (const [fieldName, value] of Object.entries(record)) {
         const rpath = `${path}.records[${r}].${fieldName}`;
         const field = entity.fields[fieldName];
-        if (!field)
-          report(ctx, rpath, `${entity.name} has no field "${fieldName}"`);
+        if (!field) report(ctx, rpath, `${entity.name} has no field "${fieldName}"`);
         else if (fieldName === entity.key)
           report(
             ctx,
@@ -51,9 +44,7 @@ export function checkSeed(ctx: CheckContext, seed: DomainSpec["seed"]) {
             `keys are assigned in order: this record is ${keyFor(entity.keyPrefix, r + 1)}`,
           );
         else {
-          const problem =
-            scalarProblem(field, value) ??
-            referenceProblem(ctx, spec, field, value);
+          const problem = scalarProblem(field, value) ?? referenceProblem(ctx, spec, field, value);
           if (problem) report(ctx, rpath, problem);
         }
       }
@@ -85,8 +76,7 @@ function referenceProblem(
   field: EntityField,
   value: unknown,
 ): string | undefined {
-  if (field.type !== "reference" || typeof value !== "string" || !field.entity)
-    return undefined;
+  if (field.type !== "reference" || typeof value !== "string" || !field.entity) return undefined;
   const target = ctx.spec.entities.find((e) => e.name === field.entity);
   if (!target) return undefined;
   const keys = seededKeys(spec, target);
@@ -111,17 +101,9 @@ function checkGenerator(
   const bounds = (min: number, max: number) => {
     if (min > max) report(ctx, `${path}.min`, `min ${min} is above max ${max}`);
     if (field.min !== undefined && min < field.min)
-      report(
-        ctx,
-        `${path}.min`,
-        `${min} is below the field's minimum ${field.min}`,
-      );
+      report(ctx, `${path}.min`, `${min} is below the field's minimum ${field.min}`);
     if (field.max !== undefined && max > field.max)
-      report(
-        ctx,
-        `${path}.max`,
-        `${max} is above the field's maximum ${field.max}`,
-      );
+      report(ctx, `${path}.max`, `${max} is above the field's maximum ${field.max}`);
   };
   switch (generator.gen) {
     case "pick":
@@ -136,8 +118,7 @@ function checkGenerator(
       return;
     }
     case "integer":
-      if (field.type !== "integer" && field.type !== "number")
-        mismatch("integers");
+      if (field.type !== "integer" && field.type !== "number") mismatch("integers");
       bounds(generator.min, generator.max);
       return;
     case "number":
@@ -147,11 +128,7 @@ function checkGenerator(
     case "date":
       if (field.type !== "date") mismatch("dates");
       if (generator.from > generator.to)
-        report(
-          ctx,
-          `${path}.from`,
-          `${generator.from} is after ${generator.to}`,
-        );
+        report(ctx, `${path}.from`, `${generator.from} is after ${generator.to}`);
       return;
     case "boolean":
       if (field.type !== "boolean") mismatch("true/false");
@@ -160,16 +137,10 @@ function checkGenerator(
       if (field.type !== "reference") mismatch("keys of another entity");
       return;
     default:
-      if (textGenerators.has(generator.gen) && field.type !== "string")
-        mismatch("text");
+      if (textGenerators.has(generator.gen) && field.type !== "string") mismatch("text");
       if (generator.gen === "email" && generator.from) {
         const source = entity.fields[generator.from];
-        if (!source)
-          report(
-            ctx,
-            `${path}.from`,
-            `${entity.name} has no field "${generator.from}"`,
-          );
+        if (!source) report(ctx, `${path}.from`, `${entity.name} has no field "${generator.from}"`);
         else if (source.type !== "string")
           report(ctx, `${path}.from`, `${generator.from} is not a text field`);
       }

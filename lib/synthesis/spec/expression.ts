@@ -11,19 +11,7 @@
  */
 
 export type BinaryOp =
-  | "||"
-  | "&&"
-  | "=="
-  | "!="
-  | "<"
-  | "<="
-  | ">"
-  | ">="
-  | "in"
-  | "+"
-  | "-"
-  | "*"
-  | "/";
+  "||" | "&&" | "==" | "!=" | "<" | "<=" | ">" | ">=" | "in" | "+" | "-" | "*" | "/";
 
 export type Expr =
   | { kind: "literal"; value: string | number | boolean | null }
@@ -109,8 +97,7 @@ function tokenize(source: string): Token[] {
       i = end + 1;
     } else {
       const op = punctuation.find((p) => source.startsWith(p, i));
-      if (!op)
-        throw new ExpressionSyntaxError(`unexpected character "${ch}"`, i);
+      if (!op) throw new ExpressionSyntaxError(`unexpected character "${ch}"`, i);
       tokens.push({ type: "punct", value: op, pos: i });
       i += op.length;
     }
@@ -137,8 +124,7 @@ export function parseExpression(source: string): Expr {
     return token.type === "punct" && token.value === value;
   };
   const expect = (value: string) => {
-    if (!isPunct(value))
-      throw new ExpressionSyntaxError(`expected "${value}"`, peek().pos);
+    if (!isPunct(value)) throw new ExpressionSyntaxError(`expected "${value}"`, peek().pos);
     index++;
   };
 
@@ -158,8 +144,7 @@ export function parseExpression(source: string): Expr {
       const token = peek();
       const op = binaryLevels[level].find(
         (candidate) =>
-          (token.type === "punct" || token.type === "ident") &&
-          token.value === candidate,
+          (token.type === "punct" || token.type === "ident") && token.value === candidate,
       );
       if (!op) return left;
       index++;
@@ -204,10 +189,7 @@ export function parseExpression(source: string): Expr {
           index++;
           const field = peek();
           if (field.type !== "ident")
-            throw new ExpressionSyntaxError(
-              "expected a field name after '.'",
-              field.pos,
-            );
+            throw new ExpressionSyntaxError("expected a field name after '.'", field.pos);
           index++;
           return { kind: "path", root: token.value, field: field.value };
         }
@@ -228,32 +210,21 @@ export function parseExpression(source: string): Expr {
           index++;
           return { kind: "list", items };
         }
-        throw new ExpressionSyntaxError(
-          `unexpected "${token.value}"`,
-          token.pos,
-        );
+        throw new ExpressionSyntaxError(`unexpected "${token.value}"`, token.pos);
       case "end":
-        throw new ExpressionSyntaxError(
-          "unexpected end of expression",
-          token.pos,
-        );
+        throw new ExpressionSyntaxError("unexpected end of expression", token.pos);
     }
   }
 
   const result = conditional();
   if (peek().type !== "end")
-    throw new ExpressionSyntaxError(
-      "unexpected text after the expression",
-      peek().pos,
-    );
+    throw new ExpressionSyntaxError("unexpected text after the expression", peek().pos);
   return result;
 }
 
 /** Every `{name}` placeholder in a phrase or message template. */
 export function templatePlaceholders(template: string): string[] {
-  return [...template.matchAll(/\{([a-z][a-z0-9_]*)\}/g)].map(
-    (match) => match[1],
-  );
+  return [...template.matchAll(/\{([a-z][a-z0-9_]*)\}/g)].map((match) => match[1]);
 }
 
 /** Names of the `input.<name>` paths an expression reads. */

@@ -26,9 +26,7 @@ export function pluralize(word: string): string {
 }
 
 /** Name of the state collection that holds an entity's records. */
-export function collectionName(
-  entity: Pick<Entity, "name" | "plural">,
-): string {
+export function collectionName(entity: Pick<Entity, "name" | "plural">): string {
   return entity.plural ?? pluralize(snakeCase(entity.name));
 }
 

@@ -12,22 +12,13 @@ export const SPEC_VERSION = 1;
 
 const snakeName = z
   .string()
-  .regex(
-    /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/,
-    "expected a snake_case name like `account_id`",
-  );
+  .regex(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/, "expected a snake_case name like `account_id`");
 const pascalName = z
   .string()
-  .regex(
-    /^[A-Z][A-Za-z0-9]*$/,
-    "expected a PascalCase entity name like `PurchaseOrder`",
-  );
+  .regex(/^[A-Z][A-Za-z0-9]*$/, "expected a PascalCase entity name like `PurchaseOrder`");
 const errorCode = z
   .string()
-  .regex(
-    /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/,
-    "expected an UPPER_SNAKE error code like `OUT_OF_STOCK`",
-  );
+  .regex(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/, "expected an UPPER_SNAKE error code like `OUT_OF_STOCK`");
 const expression = z.string().min(1, "expected an expression");
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -46,20 +37,12 @@ export const FieldType = z.enum(fieldTypes);
 const valueShape = {
   type: FieldType,
   description: z.string().optional(),
-  values: z
-    .array(z.string().min(1))
-    .min(1)
-    .optional()
-    .describe("Allowed values of an `enum`."),
-  entity: pascalName
-    .optional()
-    .describe("Entity whose key a `reference` holds."),
+  values: z.array(z.string().min(1)).min(1).optional().describe("Allowed values of an `enum`."),
+  entity: pascalName.optional().describe("Entity whose key a `reference` holds."),
   min: z
     .number()
     .optional()
-    .describe(
-      "Inclusive bounds of a number/integer, enforced by the tool's input schema.",
-    ),
+    .describe("Inclusive bounds of a number/integer, enforced by the tool's input schema."),
   max: z.number().optional(),
 };
 
@@ -69,9 +52,7 @@ export const EntityField = z
     optional: z.boolean().optional().describe("The field may be null."),
     default: scalar
       .optional()
-      .describe(
-        "Value used by `create` when no input or explicit value sets the field.",
-      ),
+      .describe("Value used by `create` when no input or explicit value sets the field."),
   })
   .meta({ description: "A field of an entity." });
 
@@ -90,13 +71,9 @@ export const ActionInput = z
 
 export const Relation = z
   .strictObject({
-    name: snakeName.describe(
-      "Name of the relation as seen from this entity, e.g. `transactions`.",
-    ),
+    name: snakeName.describe("Name of the relation as seen from this entity, e.g. `transactions`."),
     entity: pascalName,
-    field: snakeName.describe(
-      "The reference field on `entity` that points back to this entity.",
-    ),
+    field: snakeName.describe("The reference field on `entity` that points back to this entity."),
     description: z.string().optional(),
   })
   .meta({
@@ -109,28 +86,24 @@ export const Entity = z
     name: pascalName,
     plural: snakeName
       .optional()
-      .describe(
-        "Name of the state collection; defaults to the snake_case plural of `name`.",
-      ),
+      .describe("Name of the state collection; defaults to the snake_case plural of `name`."),
     description: z.string(),
     key: snakeName.describe(
       "The key field: a string, generated as `<keyPrefix>-0001`, `<keyPrefix>-0002`, …",
     ),
-    keyPrefix: z
-      .string()
-      .regex(/^[A-Z][A-Z0-9]*$/, "expected an upper-case prefix like `ACC`"),
+    keyPrefix: z.string().regex(/^[A-Z][A-Z0-9]*$/, "expected an upper-case prefix like `ACC`"),
     fields: z.record(snakeName, EntityField),
     relations: z.array(Relation).optional(),
   })
   .meta({ description: "A kind of record kept in the environment state." });
 
 const errorRef = errorCode.meta({
-  description:
-    "Error code raised when the step fails; declare it in the action's `errors`.",
+  description: "Error code raised when the step fails; declare it in the action's `errors`.",
 });
 
 const optionalErrorRef = errorCode.optional().meta({
-  description: "Error code raised when nothing matches; required when the caller's input decides the match.",
+  description:
+    "Error code raised when nothing matches; required when the caller's input decides the match.",
 });
 
 export const Step = z.discriminatedUnion("step", [
@@ -194,8 +167,7 @@ export const Step = z.discriminatedUnion("step", [
       where: expression.optional(),
     })
     .meta({
-      description:
-        "Bind `as` to the count of matching records, or the sum of `field` over them.",
+      description: "Bind `as` to the count of matching records, or the sum of `field` over them.",
     }),
 ]);
 
@@ -208,12 +180,10 @@ export const Effect = z.discriminatedUnion("effect", [
       value: expression,
     })
     .meta({ description: "Set a field of a bound record." }),
-  z
-    .strictObject({ effect: z.literal("patch"), target: snakeName })
-    .meta({
-      description:
-        "Copy every provided input named like a field of the bound record onto it (partial update).",
-    }),
+  z.strictObject({ effect: z.literal("patch"), target: snakeName }).meta({
+    description:
+      "Copy every provided input named like a field of the bound record onto it (partial update).",
+  }),
   z
     .strictObject({
       effect: z.literal("create"),
@@ -239,9 +209,7 @@ export const Filter = z
     input: snakeName,
     field: snakeName
       .optional()
-      .describe(
-        "Entity field compared with the input; defaults to the input's name.",
-      ),
+      .describe("Entity field compared with the input; defaults to the input's name."),
     op: z.enum(["eq", "lte", "gte", "contains"]).optional(),
   })
   .meta({
@@ -272,10 +240,7 @@ export const Action = z
     inputs: z.record(snakeName, ActionInput),
     preconditions: z.array(Step).optional(),
     effects: z.array(Effect).optional(),
-    filters: z
-      .array(Filter)
-      .optional()
-      .describe("`list`/`search`: input-driven filters."),
+    filters: z.array(Filter).optional().describe("`list`/`search`: input-driven filters."),
     search: z
       .strictObject({ input: snakeName, fields: z.array(snakeName).min(1) })
       .optional()
@@ -284,9 +249,7 @@ export const Action = z
       ),
     returns: snakeName
       .optional()
-      .describe(
-        "Binding returned by the tool (a loaded, found or created record).",
-      ),
+      .describe("Binding returned by the tool (a loaded, found or created record)."),
     errors: z
       .record(errorCode, z.string().min(1))
       .optional()
@@ -321,8 +284,7 @@ export const Rule = z.discriminatedUnion("kind", [
       description: z.string(),
     })
     .meta({
-      description:
-        "A named list of allowed values (roles, tiers), used as `x in rules.<name>`.",
+      description: "A named list of allowed values (roles, tiers), used as `x in rules.<name>`.",
     }),
   z
     .strictObject({
@@ -333,8 +295,7 @@ export const Rule = z.discriminatedUnion("kind", [
       description: z.string(),
     })
     .meta({
-      description:
-        "A condition every record of `entity` (`it`) satisfies after every action.",
+      description: "A condition every record of `entity` (`it`) satisfies after every action.",
     }),
 ]);
 
@@ -372,17 +333,12 @@ export const Generator = z.discriminatedUnion("gen", [
     gen: z.literal("boolean"),
     probability: z.number().min(0).max(1).optional(),
   }),
-  z
-    .strictObject({ gen: z.literal("ref") })
-    .meta({
-      description: "The key of a random record of the referenced entity.",
-    }),
-  z
-    .strictObject({ gen: z.literal("sequence"), template: z.string() })
-    .meta({
-      description:
-        'Text with `{n}` replaced by the record\'s 1-based position, e.g. "Room {n}".',
-    }),
+  z.strictObject({ gen: z.literal("ref") }).meta({
+    description: "The key of a random record of the referenced entity.",
+  }),
+  z.strictObject({ gen: z.literal("sequence"), template: z.string() }).meta({
+    description: 'Text with `{n}` replaced by the record\'s 1-based position, e.g. "Room {n}".',
+  }),
   z.strictObject({ gen: z.literal("const"), value: scalar }),
 ]);
 
@@ -403,8 +359,7 @@ export const SeedEntity = z
       ),
   })
   .meta({
-    description:
-      "How to seed one entity. Fields without a generator get one from their type.",
+    description: "How to seed one entity. Fields without a generator get one from their type.",
   });
 
 export const Seed = z
@@ -417,8 +372,7 @@ export const Seed = z
     entities: z.record(pascalName, SeedEntity),
   })
   .meta({
-    description:
-      "Deterministic seed-data generation, driven by the episode's seeded random.",
+    description: "Deterministic seed-data generation, driven by the episode's seeded random.",
   });
 
 export const DomainSpec = z
@@ -427,10 +381,7 @@ export const DomainSpec = z
     specVersion: z.literal(SPEC_VERSION),
     name: z
       .string()
-      .regex(
-        /^[a-z][a-z0-9-]*$/,
-        "expected a short lower-case name like `procurement`",
-      )
+      .regex(/^[a-z][a-z0-9-]*$/, "expected a short lower-case name like `procurement`")
       .describe("Short name, used for the environment package name."),
     title: z.string().min(1),
     summary: z.string().min(1),

@@ -7,11 +7,7 @@ import type { DomainSpec, Entity, EntityField, Generator } from "./schema";
  */
 export type FieldPlan = Generator | { gen: "null" };
 
-export function defaultGenerator(
-  name: string,
-  field: EntityField,
-  today: string,
-): FieldPlan {
+function defaultGenerator(name: string, field: EntityField, today: string): FieldPlan {
   if (field.optional) return { gen: "null" };
   switch (field.type) {
     case "string":
@@ -37,10 +33,7 @@ export function defaultGenerator(
 }
 
 /** Every non-key field of a seeded entity, with the generator that fills it. */
-export function fieldPlans(
-  spec: Pick<DomainSpec, "seed">,
-  entity: Entity,
-): [string, FieldPlan][] {
+export function fieldPlans(spec: Pick<DomainSpec, "seed">, entity: Entity): [string, FieldPlan][] {
   const explicit = spec.seed.entities[entity.name]?.fields ?? {};
   return Object.entries(entity.fields)
     .filter(([name]) => name !== entity.key)
@@ -51,19 +44,13 @@ export function fieldPlans(
 }
 
 /** Number of seeded records (fixed plus generated) of an entity. */
-export function seededCount(
-  spec: Pick<DomainSpec, "seed">,
-  entityName: string,
-): number {
+export function seededCount(spec: Pick<DomainSpec, "seed">, entityName: string): number {
   const seed = spec.seed.entities[entityName];
   return seed ? (seed.records?.length ?? 0) + seed.count : 0;
 }
 
 /** Keys of the seeded records of an entity, in order. */
-export function seededKeys(
-  spec: Pick<DomainSpec, "seed">,
-  entity: Entity,
-): string[] {
+export function seededKeys(spec: Pick<DomainSpec, "seed">, entity: Entity): string[] {
   return Array.from({ length: seededCount(spec, entity.name) }, (_, i) =>
     keyFor(entity.keyPrefix, i + 1),
   );
@@ -71,9 +58,7 @@ export function seededKeys(
 
 export function humanize(name: string): string {
   const words = name.replace(/_id$/, "").split("_");
-  return words
-    .map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
-    .join(" ");
+  return words.map((w, i) => (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w)).join(" ");
 }
 
 export function addDays(date: string, days: number): string {

@@ -13,10 +13,7 @@ export function returnedBinding(action: Action): string | undefined {
   );
   if (created && created.effect === "create") return created.as;
   for (const step of action.preconditions ?? []) {
-    if (
-      (step.step === "load" || step.step === "find") &&
-      step.entity === action.entity
-    )
+    if ((step.step === "load" || step.step === "find") && step.entity === action.entity)
       return step.as;
   }
   return undefined;
@@ -29,10 +26,7 @@ export function createdFromInputs(
   values: Record<string, string> | undefined,
 ): string[] {
   return Object.keys(entity.fields).filter(
-    (field) =>
-      field !== entity.key &&
-      !(values && field in values) &&
-      field in action.inputs,
+    (field) => field !== entity.key && !(values && field in values) && field in action.inputs,
   );
 }
 

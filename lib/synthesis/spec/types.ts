@@ -21,8 +21,7 @@ export interface ValueType {
 
 export function typeOfValue(field: EntityField | ActionInput): ValueType {
   const nullable =
-    Boolean(field.optional) &&
-    (field.default === undefined || field.default === null);
+    Boolean(field.optional) && (field.default === undefined || field.default === null);
   switch (field.type) {
     case "string":
       return { base: "string", nullable };
@@ -46,8 +45,7 @@ export function describeType(type: ValueType): string {
   if (type.entity) return `key of ${type.entity}${suffix}`;
   if (type.base === "string" && type.values)
     return `one of ${type.values.map((v) => `'${v}'`).join(", ")}${suffix}`;
-  if (type.base === "list")
-    return `list of ${type.item ? describeType(type.item) : "values"}`;
+  if (type.base === "list") return `list of ${type.item ? describeType(type.item) : "values"}`;
   if (type.base === "number" && type.integer) return `integer${suffix}`;
   return type.base + suffix;
 }
@@ -55,11 +53,8 @@ export function describeType(type: ValueType): string {
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const isDateLike = (type: ValueType) =>
   type.base === "date" ||
-  (type.base === "string" &&
-    !!type.values &&
-    type.values.every((v) => isoDate.test(v)));
-const isStringLike = (type: ValueType) =>
-  type.base === "string" || type.base === "date";
+  (type.base === "string" && !!type.values && type.values.every((v) => isoDate.test(v)));
+const isStringLike = (type: ValueType) => type.base === "string" || type.base === "date";
 
 /** What an expression may refer to. */
 export interface Scope {
@@ -76,17 +71,9 @@ export interface Scope {
 }
 
 /** Collects problems instead of stopping at the first, so a spec author sees them all. */
-export function checkExpression(
-  expr: Expr,
-  scope: Scope,
-  problems: string[],
-): ValueType {
+export function checkExpression(expr: Expr, scope: Scope, problems: string[]): ValueType {
   const any: ValueType = { base: "unknown" };
-  const fieldType = (
-    entity: string,
-    field: string,
-    root: string,
-  ): ValueType => {
+  const fieldType = (entity: string, field: string, root: string): ValueType => {
     const fields = scope.fieldsOf(entity);
     if (!fields) return any;
     const decl = fields[field];
@@ -100,15 +87,12 @@ export function checkExpression(
   switch (expr.kind) {
     case "literal":
       if (expr.value === null) return { base: "null", nullable: true };
-      if (typeof expr.value === "string")
-        return { base: "string", values: [expr.value] };
+      if (typeof expr.value === "string") return { base: "string", values: [expr.value] };
       if (typeof expr.value === "number")
         return { base: "number", integer: Number.isInteger(expr.value) };
       return { base: "boolean" };
     case "list": {
-      const items = expr.items.map((item) =>
-        checkExpression(item, scope, problems),
-      );
+      const items = expr.items.map((item) => checkExpression(item, scope, problems));
       const values = items.flatMap((item) => item.values ?? []);
       return {
         base: "list",
@@ -122,18 +106,14 @@ export function checkExpression(
       const { root, field } = expr;
       if (root === "input") {
         if (!field || !(field in scope.inputs)) {
-          problems.push(
-            `input.${field ?? ""}: no input named "${field ?? ""}"`,
-          );
+          problems.push(`input.${field ?? ""}: no input named "${field ?? ""}"`);
           return any;
         }
         return scope.inputs[field];
       }
       if (root === "rules") {
         if (!field || !(field in scope.rules)) {
-          problems.push(
-            `rules.${field ?? ""}: no limit or permission rule named "${field ?? ""}"`,
-          );
+          problems.push(`rules.${field ?? ""}: no limit or permission rule named "${field ?? ""}"`);
           return any;
         }
         return scope.rules[field];
@@ -148,9 +128,7 @@ export function checkExpression(
       }
       if (root in scope.records) {
         if (!field) {
-          problems.push(
-            `${root}: a record; use one of its fields, e.g. ${root}.<field>`,
-          );
+          problems.push(`${root}: a record; use one of its fields, e.g. ${root}.<field>`);
           return any;
         }
         return fieldType(scope.records[root], field, root);
@@ -187,14 +165,9 @@ export function checkExpression(
         b.base !== "null" &&
         !(isStringLike(a) && isStringLike(b))
       ) {
-        problems.push(
-          `the branches of ?: differ (${describeType(a)} vs ${describeType(b)})`,
-        );
+        problems.push(`the branches of ?: differ (${describeType(a)} vs ${describeType(b)})`);
       }
-      const values =
-        a.values && b.values
-          ? [...new Set([...a.values, ...b.values])]
-          : undefined;
+      const values = a.values && b.values ? [...new Set([...a.values, ...b.values])] : undefined;
       const base = a.base === "null" ? b.base : a.base;
       return {
         ...a,
@@ -211,19 +184,12 @@ export function checkExpression(
   }
 }
 
-function requireBase(
-  type: ValueType,
-  base: ValueType["base"],
-  where: string,
-  problems: string[],
-) {
+function requireBase(type: ValueType, base: ValueType["base"], where: string, problems: string[]) {
   if (type.base === "unknown") return;
   const ok = base === "date" ? isDateLike(type) : type.base === base;
   if (!ok) problems.push(`${where} needs ${base}, got ${describeType(type)}`);
   else if (type.nullable)
-    problems.push(
-      `${where} needs ${base}, got ${describeType(type)} (give the input a default)`,
-    );
+    problems.push(`${where} needs ${base}, got ${describeType(type)} (give the input a default)`);
 }
 
 function checkBinary(
@@ -273,12 +239,7 @@ function checkBinary(
   }
 }
 
-function checkComparable(
-  left: ValueType,
-  right: ValueType,
-  op: string,
-  problems: string[],
-) {
+function checkComparable(left: ValueType, right: ValueType, op: string, problems: string[]) {
   if (left.base === "unknown" || right.base === "unknown") return;
   if (left.base === "null" || right.base === "null") {
     if (!left.nullable && !right.nullable)
@@ -287,19 +248,12 @@ function checkComparable(
       );
     return;
   }
-  const sameFamily =
-    left.base === right.base || (isStringLike(left) && isStringLike(right));
+  const sameFamily = left.base === right.base || (isStringLike(left) && isStringLike(right));
   if (!sameFamily) {
-    problems.push(
-      `"${op}" compares ${describeType(left)} with ${describeType(right)}`,
-    );
+    problems.push(`"${op}" compares ${describeType(left)} with ${describeType(right)}`);
     return;
   }
-  if (
-    left.values &&
-    right.values &&
-    !left.values.some((v) => right.values!.includes(v))
-  ) {
+  if (left.values && right.values && !left.values.some((v) => right.values!.includes(v))) {
     const [literal, other] =
       left.values.length <= right.values.length ? [left, right] : [right, left];
     problems.push(
@@ -307,18 +261,11 @@ function checkComparable(
     );
   }
   if (left.entity && right.entity && left.entity !== right.entity) {
-    problems.push(
-      `"${op}" compares a key of ${left.entity} with a key of ${right.entity}`,
-    );
+    problems.push(`"${op}" compares a key of ${left.entity} with a key of ${right.entity}`);
   }
 }
 
-function checkCall(
-  name: string,
-  args: Expr[],
-  scope: Scope,
-  problems: string[],
-): ValueType {
+function checkCall(name: string, args: Expr[], scope: Scope, problems: string[]): ValueType {
   if (!(name in expressionFunctions)) {
     problems.push(
       `unknown function ${name}(); available: ${Object.keys(expressionFunctions).join(", ")}`,
@@ -330,8 +277,7 @@ function checkCall(
     problems.push(`${name}() takes ${arity} argument(s), got ${args.length}`);
   const types = args.map((arg) => checkExpression(arg, scope, problems));
   const need = (i: number, base: ValueType["base"]) =>
-    types[i] &&
-    requireBase(types[i], base, `${name}() argument ${i + 1}`, problems);
+    types[i] && requireBase(types[i], base, `${name}() argument ${i + 1}`, problems);
   switch (name as FunctionName) {
     case "today":
       return { base: "date" };
@@ -363,32 +309,20 @@ function checkCall(
 }
 
 /** Whether a value of type `value` may be stored in a field/input of type `target`. */
-export function assignProblem(
-  value: ValueType,
-  target: ValueType,
-): string | undefined {
+export function assignProblem(value: ValueType, target: ValueType): string | undefined {
   if (value.base === "unknown" || target.base === "unknown") return undefined;
   if (value.base === "null" || value.nullable) {
-    if (!target.nullable)
-      return `may be null, but ${describeType(target)} is required`;
+    if (!target.nullable) return `may be null, but ${describeType(target)} is required`;
     if (value.base === "null") return undefined;
   }
   if (target.base === "date")
-    return isDateLike(value)
-      ? undefined
-      : `expected a date, got ${describeType(value)}`;
-  if (
-    target.base !== value.base &&
-    !(target.base === "string" && value.base === "date")
-  ) {
+    return isDateLike(value) ? undefined : `expected a date, got ${describeType(value)}`;
+  if (target.base !== value.base && !(target.base === "string" && value.base === "date")) {
     return `expected ${describeType(target)}, got ${describeType(value)}`;
   }
   if (target.base === "number" && target.integer && !value.integer)
     return `expected an integer, got ${describeType(value)}`;
-  if (
-    target.values &&
-    (!value.values || value.values.some((v) => !target.values!.includes(v)))
-  ) {
+  if (target.values && (!value.values || value.values.some((v) => !target.values!.includes(v)))) {
     return `expected ${describeType(target)}, got ${describeType(value)}`;
   }
   if (target.entity && value.entity && target.entity !== value.entity)

@@ -11,32 +11,22 @@ export interface SpecProblem {
 }
 
 export type SpecValidation =
-  | { ok: true; spec: DomainSpec; problems: [] }
-  | { ok: false; problems: SpecProblem[] };
+  { ok: true; spec: DomainSpec; problems: [] } | { ok: false; problems: SpecProblem[] };
 
 /** `["actions", 2, "inputs", "amount"]` → `actions[2].inputs.amount`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
     .map((part, i) =>
-      typeof part === "number"
-        ? `[${part}]`
-        : i === 0
-          ? String(part)
-          : `.${String(part)}`,
+      typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`,
     )
     .join("");
 }
 
 export function formatProblems(problems: readonly SpecProblem[]): string {
-  return problems
-    .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
-    .join("\n");
+  return problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join("\n");
 }
 
-function zodProblems(
-  error: z.ZodError,
-  prefix: PropertyKey[] = [],
-): SpecProblem[] {
+function zodProblems(error: z.ZodError, prefix: PropertyKey[] = []): SpecProblem[] {
   return error.issues.map((issue) => {
     let message = issue.message.replace(/^Invalid (input|option): /, "");
     if (issue.code === "unrecognized_keys")
@@ -62,9 +52,7 @@ export function validateSpec(json: unknown): SpecValidation {
   const whole = DomainSpec.safeParse(json);
   if (whole.success) {
     const problems = crossCheck(whole.data, new Set());
-    return problems.length
-      ? { ok: false, problems }
-      : { ok: true, spec: whole.data, problems: [] };
+    return problems.length ? { ok: false, problems } : { ok: true, spec: whole.data, problems: [] };
   }
   const problems = zodProblems(whole.error);
   if (typeof json !== "object" || json === null || Array.isArray(json))
@@ -84,8 +72,7 @@ export function validateSpec(json: unknown): SpecValidation {
         return [parsed.data];
       }
       const name = (item as { name?: unknown } | null)?.name;
-      if (key === "entities" && typeof name === "string")
-        brokenEntities.add(name);
+      if (key === "entities" && typeof name === "string") brokenEntities.add(name);
       return [];
     });
   };
@@ -102,8 +89,7 @@ export function validateSpec(json: unknown): SpecValidation {
       /^(entities|actions|rules)\[(\d+)\]/,
       (_, key: string, i: string) => `${key}[${positions[key][Number(i)]}]`,
     );
-    if (!seen.has(`${path}|${problem.message}`))
-      problems.push({ ...problem, path });
+    if (!seen.has(`${path}|${problem.message}`)) problems.push({ ...problem, path });
   }
   return { ok: false, problems };
 }
@@ -116,10 +102,7 @@ export interface CheckedSpec {
   seed?: DomainSpec["seed"];
 }
 
-function crossCheck(
-  spec: CheckedSpec,
-  brokenEntities: Set<string>,
-): SpecProblem[] {
+function crossCheck(spec: CheckedSpec, brokenEntities: Set<string>): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const context = { spec, brokenEntities, problems };
   checkEntities(context);

@@ -1,0 +1,582 @@
+import type { DomainSpec } from "../spec/schema";
+
+/** Cloud console: servers and volumes in projects with server and vCPU quotas. */
+export const cloud: DomainSpec = {
+  specVersion: 1,
+  name: "cloud",
+  title: "Cloud server configuration",
+  summary:
+    "Create, resize, start, stop and terminate servers and attach volumes, within per-project server and vCPU quotas.",
+  description:
+    "A cloud provider's console. Servers belong to projects; a project may run at most its quota of servers and vCPUs (terminated servers do not count). A server's size fixes its vCPUs: small 2, medium 4, large 8, xlarge 16. Servers are resized only while stopped. Volumes attach to one server of the same project; a server with attached volumes cannot be terminated. Suspended projects cannot create anything.",
+  entities: [
+    {
+      name: "Project",
+      description: "A billing and quota boundary owning servers and volumes.",
+      key: "project_id",
+      keyPrefix: "PRJ",
+      fields: {
+        project_id: { type: "string" },
+        name: { type: "string" },
+        owner_email: { type: "string" },
+        status: { type: "enum", values: ["active", "suspended"] },
+        max_servers: {
+          type: "integer",
+          min: 0,
+          description: "Quota: servers that are not terminated.",
+        },
+        max_vcpus: {
+          type: "integer",
+          min: 0,
+          description: "Quota: vCPUs of servers that are not terminated.",
+        },
+      },
+      relations: [
+        { name: "servers", entity: "Server", field: "project_id" },
+        { name: "volumes", entity: "Volume", field: "project_id" },
+      ],
+    },
+    {
+      name: "Server",
+      description: "A virtual machine.",
+      key: "server_id",
+      keyPrefix: "SRV",
+      fields: {
+        server_id: { type: "string" },
+        project_id: { type: "reference", entity: "Project" },
+        name: { type: "string" },
+        size: { type: "enum", values: ["small", "medium", "large", "xlarge"] },
+        vcpus: { type: "integer", min: 1 },
+        region: { type: "enum", values: ["eu-west", "eu-central", "us-east"] },
+        status: { type: "enum", values: ["running", "stopped", "terminated"] },
+        created_on: { type: "date" },
+      },
+    },
+    {
+      name: "Volume",
+      description: "A block storage volume.",
+      key: "volume_id",
+      keyPrefix: "VOL",
+      fields: {
+        volume_id: { type: "string" },
+        project_id: { type: "reference", entity: "Project" },
+        size_gb: { type: "integer", min: 1 },
+        server_id: {
+          type: "reference",
+          entity: "Server",
+          optional: true,
+          description: "The server it is attached to, if any.",
+        },
+        status: { type: "enum", values: ["available", "attached"] },
+      },
+    },
+  ],
+  rules: [
+    {
+      kind: "limit",
+      name: "max_volume_gb",
+      value: 2000,
+      description: "Largest volume that can be created, in GB.",
+    },
+  ],
+  actions: [
+    {
+      name: "get_project",
+      kind: "get",
+      entity: "Project",
+      description: "Read a project and its quotas.",
+      inputs: { project_id: { type: "reference", entity: "Project" } },
+      preconditions: [
+        {
+          step: "load",
+          as: "project",
+          entity: "Project",
+          key: "input.project_id",
+          error: "PROJECT_NOT_FOUND",
+        },
+      ],
+      errors: { PROJECT_NOT_FOUND: "No project {project_id}." },
+      phrase: "Show the quotas of project {project_id}",
+    },
+    {
+      name: "list_servers",
+      kind: "list",
+      entity: "Server",
+      description: "List a project's servers, optionally by status or region.",
+      inputs: {
+        project_id: { type: "reference", entity: "Project" },
+        status: { type: "enum", values: ["running", "stopped", "terminated"], optional: true },
+        region: { type: "enum", values: ["eu-west", "eu-central", "us-east"], optional: true },
+      },
+      preconditions: [
+        {
+          step: "load",
+          as: "project",
+          entity: "Project",
+          key: "input.project_id",
+          error: "PROJECT_NOT_FOUND",
+        },
+      ],
+      filters: [{ input: "project_id" }, { input: "status" }, { input: "region" }],
+      errors: { PROJECT_NOT_FOUND: "No project {project_id}." },
+      phrase: "List the {status} servers of project {project_id}",
+    },
+    {
+      name: "get_server",
+      kind: "get",
+      entity: "Server",
+      description: "Read a server.",
+      inputs: { server_id: { type: "reference", entity: "Server" } },
+      preconditions: [
+        {
+          step: "load",
+          as: "server",
+          entity: "Server",
+          key: "input.server_id",
+          error: "SERVER_NOT_FOUND",
+        },
+      ],
+      errors: { SERVER_NOT_FOUND: "No server {server_id}." },
+      phrase: "Look up server {server_id}",
+    },
+    {
+      name: "create_server",
+      kind: "create",
+      entity: "Server",
+      description:
+        "Launch a running server in a project, if the project's server and vCPU quotas allow it.",
+      inputs: {
+        project_id: { type: "reference", entity: "Project" },
+        name: { type: "string" },
+        size: { type: "enum", values: ["small", "medium", "large", "xlarge"] },
+        region: { type: "enum", values: ["eu-west", "eu-central", "us-east"] },
+      },
+      preconditions: [
+        {
+          step: "load",
+          as: "project",
+          entity: "Project",
+          key: "input.project_id",
+          error: "PROJECT_NOT_FOUND",
+        },
+        { step: "require", that: "project.status == 'active'", error: "PROJECT_SUSPENDED" },
+        {
+          step: "aggregate",
+          as: "server_count",
+          op: "count",
+          entity: "Server",
+          where: "it.project_id == input.project_id && it.status != 'terminated'",
+        },
+        {
+          step: "require",
+          that: "server_count < project.max_servers",
+          error: "SERVER_QUOTA_EXCEEDED",
+        },
+        {
+          step: "aggregate",
+          as: "used_vcpus",
+          op: "sum",
+          entity: "Server",
+          field: "vcpus",
+          where: "it.project_id == input.project_id && it.status != 'terminated'",
+        },
+        {
+          step: "require",
+          that: "used_vcpus + (input.size == 'small' ? 2 : input.size == 'medium' ? 4 : input.size == 'large' ? 8 : 16) <= project.max_vcpus",
+          error: "VCPU_QUOTA_EXCEEDED",
+        },
+      ],
+      effects: [
+        {
+          effect: "create",
+          entity: "Server",
+          as: "server",
+          values: {
+            vcpus:
+              "input.size == 'small' ? 2 : input.size == 'medium' ? 4 : input.size == 'large' ? 8 : 16",
+            status: "'running'",
+            created_on: "today()",
+          },
+        },
+      ],
+      errors: {
+        PROJECT_NOT_FOUND: "No project {project_id}.",
+        PROJECT_SUSPENDED: "Project {project_id} is suspended.",
+        SERVER_QUOTA_EXCEEDED:
+          "Project {project_id} already runs as many servers as its quota allows.",
+        VCPU_QUOTA_EXCEEDED: "A {size} server would take project {project_id} over its vCPU quota.",
+      },
+      phrase: "Launch a {size} server named {name} in {region} for project {project_id}",
+    },
+    {
+      name: "stop_server",
+      kind: "update",
+      entity: "Server",
+      description: "Stop a running server.",
+      inputs: { server_id: { type: "reference", entity: "Server" } },
+      preconditions: [
+        {
+          step: "load",
+          as: "server",
+          entity: "Server",
+          key: "input.server_id",
+          error: "SERVER_NOT_FOUND",
+        },
+        { step: "require", that: "server.status == 'running'", error: "NOT_RUNNING" },
+      ],
+      effects: [{ effect: "set", target: "server", field: "status", value: "'stopped'" }],
+      errors: {
+        SERVER_NOT_FOUND: "No server {server_id}.",
+        NOT_RUNNING: "Server {server_id} is not running.",
+      },
+      phrase: "Stop server {server_id}",
+    },
+    {
+      name: "start_server",
+      kind: "update",
+      entity: "Server",
+      description: "Start a stopped server.",
+      inputs: { server_id: { type: "reference", entity: "Server" } },
+      preconditions: [
+        {
+          step: "load",
+          as: "server",
+          entity: "Server",
+          key: "input.server_id",
+          error: "SERVER_NOT_FOUND",
+        },
+        { step: "require", that: "server.status == 'stopped'", error: "NOT_STOPPED" },
+      ],
+      effects: [{ effect: "set", target: "server", field: "status", value: "'running'" }],
+      errors: {
+        SERVER_NOT_FOUND: "No server {server_id}.",
+        NOT_STOPPED: "Server {server_id} is not stopped.",
+      },
+      phrase: "Start server {server_id}",
+    },
+    {
+      name: "resize_server",
+      kind: "update",
+      entity: "Server",
+      description: "Change the size of a stopped server, within the project's vCPU quota.",
+      inputs: {
+        server_id: { type: "reference", entity: "Server" },
+        size: { type: "enum", values: ["small", "medium", "large", "xlarge"] },
+      },
+      preconditions: [
+        {
+          step: "load",
+          as: "server",
+          entity: "Server",
+          key: "input.server_id",
+          error: "SERVER_NOT_FOUND",
+        },
+        { step: "require", that: "server.status == 'stopped'", error: "SERVER_MUST_BE_STOPPED" },
+        { step: "load", as: "project", entity: "Project", key: "server.project_id" },
+        {
+          step: "aggregate",
+          as: "other_vcpus",
+          op: "sum",
+          entity: "Server",
+          field: "vcpus",
+          where:
+            "it.project_id == server.project_id && it.status != 'terminated' && it.server_id != server.server_id",
+        },
+        {
+          step: "require",
+          that: "other_vcpus + (input.size == 'small' ? 2 : input.size == 'medium' ? 4 : input.size == 'large' ? 8 : 16) <= project.max_vcpus",
+          error: "VCPU_QUOTA_EXCEEDED",
+        },
+      ],
+      effects: [
+        { effect: "patch", target: "server" },
+        {
+          effect: "set",
+          target: "server",
+          field: "vcpus",
+          value:
+            "input.size == 'small' ? 2 : input.size == 'medium' ? 4 : input.size == 'large' ? 8 : 16",
+        },
+      ],
+      errors: {
+        SERVER_NOT_FOUND: "No server {server_id}.",
+        SERVER_MUST_BE_STOPPED: "Stop server {server_id} before resizing it.",
+        VCPU_QUOTA_EXCEEDED:
+          "Resizing server {server_id} to {size} would exceed the project's vCPU quota.",
+      },
+      phrase: "Resize server {server_id} to {size}",
+    },
+    {
+      name: "terminate_server",
+      kind: "update",
+      entity: "Server",
+      description: "Terminate a server for good; detach its volumes first.",
+      inputs: { server_id: { type: "reference", entity: "Server" } },
+      preconditions: [
+        {
+          step: "load",
+          as: "server",
+          entity: "Server",
+          key: "input.server_id",
+          error: "SERVER_NOT_FOUND",
+        },
+        { step: "require", that: "server.status != 'terminated'", error: "ALREADY_TERMINATED" },
+        {
+          step: "forbid",
+          entity: "Volume",
+          where: "it.server_id == input.server_id",
+          error: "VOLUMES_ATTACHED",
+        },
+      ],
+      effects: [{ effect: "set", target: "server", field: "status", value: "'terminated'" }],
+      errors: {
+        SERVER_NOT_FOUND: "No server {server_id}.",
+        ALREADY_TERMINATED: "Server {server_id} is already terminated.",
+        VOLUMES_ATTACHED: "Server {server_id} still has volumes attached.",
+      },
+      phrase: "Terminate server {server_id}",
+    },
+    {
+      name: "create_volume",
+      kind: "create",
+      entity: "Volume",
+      description: "Create an unattached volume in a project.",
+      inputs: {
+        project_id: { type: "reference", entity: "Project" },
+        size_gb: { type: "integer", min: 1, max: 16000 },
+      },
+      preconditions: [
+        {
+          step: "load",
+          as: "project",
+          entity: "Project",
+          key: "input.project_id",
+          error: "PROJECT_NOT_FOUND",
+        },
+        { step: "require", that: "project.status == 'active'", error: "PROJECT_SUSPENDED" },
+        {
+          step: "require",
+          that: "input.size_gb <= rules.max_volume_gb",
+          error: "VOLUME_TOO_LARGE",
+        },
+      ],
+      effects: [
+        {
+          effect: "create",
+          entity: "Volume",
+          as: "volume",
+          values: { server_id: "null", status: "'available'" },
+        },
+      ],
+      errors: {
+        PROJECT_NOT_FOUND: "No project {project_id}.",
+        PROJECT_SUSPENDED: "Project {project_id} is suspended.",
+        VOLUME_TOO_LARGE: "Volumes are at most the maximum size; {size_gb} GB is too large.",
+      },
+      phrase: "Create a {size_gb} GB volume in project {project_id}",
+    },
+    {
+      name: "attach_volume",
+      kind: "update",
+      entity: "Volume",
+      description:
+        "Attach an available volume to a server of the same project that is not terminated.",
+      inputs: {
+        volume_id: { type: "reference", entity: "Volume" },
+        server_id: { type: "reference", entity: "Server" },
+      },
+      preconditions: [
+        {
+          step: "load",
+          as: "volume",
+          entity: "Volume",
+          key: "input.volume_id",
+          error: "VOLUME_NOT_FOUND",
+        },
+        {
+          step: "load",
+          as: "server",
+          entity: "Server",
+          key: "input.server_id",
+          error: "SERVER_NOT_FOUND",
+        },
+        { step: "require", that: "volume.status == 'available'", error: "VOLUME_IN_USE" },
+        { step: "require", that: "server.status != 'terminated'", error: "SERVER_TERMINATED" },
+        {
+          step: "require",
+          that: "volume.project_id == server.project_id",
+          error: "PROJECT_MISMATCH",
+        },
+      ],
+      effects: [
+        { effect: "set", target: "volume", field: "server_id", value: "input.server_id" },
+        { effect: "set", target: "volume", field: "status", value: "'attached'" },
+      ],
+      errors: {
+        VOLUME_NOT_FOUND: "No volume {volume_id}.",
+        SERVER_NOT_FOUND: "No server {server_id}.",
+        VOLUME_IN_USE: "Volume {volume_id} is attached to a server already.",
+        SERVER_TERMINATED: "Server {server_id} is terminated.",
+        PROJECT_MISMATCH: "Volume {volume_id} and server {server_id} belong to different projects.",
+      },
+      phrase: "Attach volume {volume_id} to server {server_id}",
+    },
+    {
+      name: "delete_volume",
+      kind: "delete",
+      entity: "Volume",
+      description: "Delete a volume that is not attached to a server; its data is gone for good.",
+      inputs: { volume_id: { type: "reference", entity: "Volume" } },
+      preconditions: [
+        {
+          step: "load",
+          as: "volume",
+          entity: "Volume",
+          key: "input.volume_id",
+          error: "VOLUME_NOT_FOUND",
+        },
+        { step: "require", that: "volume.status == 'available'", error: "VOLUME_IN_USE" },
+      ],
+      effects: [{ effect: "delete", target: "volume" }],
+      errors: {
+        VOLUME_NOT_FOUND: "No volume {volume_id}.",
+        VOLUME_IN_USE: "Volume {volume_id} is attached; detach it first.",
+      },
+      phrase: "Delete volume {volume_id}",
+    },
+    {
+      name: "detach_volume",
+      kind: "update",
+      entity: "Volume",
+      description: "Detach a volume from its server.",
+      inputs: { volume_id: { type: "reference", entity: "Volume" } },
+      preconditions: [
+        {
+          step: "load",
+          as: "volume",
+          entity: "Volume",
+          key: "input.volume_id",
+          error: "VOLUME_NOT_FOUND",
+        },
+        { step: "require", that: "volume.status == 'attached'", error: "NOT_ATTACHED" },
+      ],
+      effects: [
+        { effect: "set", target: "volume", field: "server_id", value: "null" },
+        { effect: "set", target: "volume", field: "status", value: "'available'" },
+      ],
+      errors: {
+        VOLUME_NOT_FOUND: "No volume {volume_id}.",
+        NOT_ATTACHED: "Volume {volume_id} is not attached.",
+      },
+      phrase: "Detach volume {volume_id}",
+    },
+  ],
+  seed: {
+    today: "2025-06-02",
+    entities: {
+      Project: {
+        count: 0,
+        records: [
+          {
+            name: "web-shop",
+            owner_email: "platform@example.com",
+            status: "active",
+            max_servers: 5,
+            max_vcpus: 32,
+          },
+          {
+            name: "data-pipeline",
+            owner_email: "data@example.com",
+            status: "active",
+            max_servers: 3,
+            max_vcpus: 12,
+          },
+          {
+            name: "legacy-crm",
+            owner_email: "it@example.com",
+            status: "suspended",
+            max_servers: 4,
+            max_vcpus: 16,
+          },
+        ],
+      },
+      Server: {
+        count: 0,
+        records: [
+          {
+            project_id: "PRJ-0001",
+            name: "web-1",
+            size: "medium",
+            vcpus: 4,
+            region: "eu-west",
+            status: "running",
+            created_on: "2025-01-10",
+          },
+          {
+            project_id: "PRJ-0001",
+            name: "web-2",
+            size: "medium",
+            vcpus: 4,
+            region: "eu-west",
+            status: "running",
+            created_on: "2025-01-10",
+          },
+          {
+            project_id: "PRJ-0001",
+            name: "db-1",
+            size: "large",
+            vcpus: 8,
+            region: "eu-west",
+            status: "stopped",
+            created_on: "2024-11-02",
+          },
+          {
+            project_id: "PRJ-0002",
+            name: "etl-1",
+            size: "medium",
+            vcpus: 4,
+            region: "eu-central",
+            status: "running",
+            created_on: "2025-03-15",
+          },
+          {
+            project_id: "PRJ-0002",
+            name: "etl-2",
+            size: "small",
+            vcpus: 2,
+            region: "eu-central",
+            status: "stopped",
+            created_on: "2025-03-15",
+          },
+          {
+            project_id: "PRJ-0002",
+            name: "etl-3",
+            size: "medium",
+            vcpus: 4,
+            region: "us-east",
+            status: "running",
+            created_on: "2025-04-01",
+          },
+          {
+            project_id: "PRJ-0003",
+            name: "crm-app",
+            size: "large",
+            vcpus: 8,
+            region: "us-east",
+            status: "terminated",
+            created_on: "2023-06-20",
+          },
+        ],
+      },
+      Volume: {
+        count: 0,
+        records: [
+          { project_id: "PRJ-0001", size_gb: 500, server_id: "SRV-0003", status: "attached" },
+          { project_id: "PRJ-0001", size_gb: 100, server_id: null, status: "available" },
+          { project_id: "PRJ-0002", size_gb: 1000, server_id: "SRV-0004", status: "attached" },
+          { project_id: "PRJ-0002", size_gb: 250, server_id: null, status: "available" },
+        ],
+      },
+    },
+  },
+};
