@@ -1,7 +1,7 @@
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
-export default [
+const config = [
   {
     ignores: [
       "node_modules/",
@@ -42,3 +42,5 @@ export default [
     },
   },
 ];
+
+export default config;

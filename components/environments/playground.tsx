@@ -1,6 +1,6 @@
 "use client";
 import { Play, RotateCcw } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useWorkspace } from "@/components/shell/workspace-context";
 import { api } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
@@ -39,25 +39,25 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const start = useCallback(async () => {
-    setError(null);
-    try {
-      const started = await api<{ sessionId: string; state: unknown }>(`/api/workspaces/${slug}/playground`, {
-        body: { versionId, seed, faults },
-      });
-      setSessionId(started.sessionId);
-      setState(started.state);
-      setLast(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-    // Restart only when the version changes; seed and faults apply through reset.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [slug, versionId]);
-
+  // One playground session per version; seed and faults change through reset.
+  const [restarts, setRestarts] = useState(0);
   useEffect(() => {
-    void start();
-  }, [start]);
+    let current = true;
+    api<{ sessionId: string; state: unknown }>(`/api/workspaces/${slug}/playground`, { body: { versionId, seed: 0, faults: "none" } }).then(
+      (started) => {
+        if (!current) return;
+        setSessionId(started.sessionId);
+        setState(started.state);
+        setLast(null);
+        setFaults("none");
+        setSeed(0);
+      },
+      (e: Error) => current && setError(e.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [slug, versionId, restarts]);
 
   async function call() {
     if (!sessionId || !tool) return;
@@ -71,7 +71,8 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
       setState(result.state);
     } catch (e) {
       setError((e as Error).message);
-      if ((e as { code?: string }).code === "not_found") void start();
+      // An expired session (30 idle minutes) is replaced by a fresh one.
+      if ((e as { code?: string }).code === "not_found") setRestarts((n) => n + 1);
     } finally {
       setBusy(false);
     }
