@@ -8,10 +8,15 @@ import { cn } from "@/components/ui/cn";
 import { FormError } from "@/components/ui/field";
 import type { AttemptView } from "./types";
 
-const CodeEditor = dynamic(() => import("@/components/editor/code-editor").then((m) => m.CodeEditor), {
-  ssr: false,
-  loading: () => <div className="grid h-full place-items-center text-sm text-muted">Loading editor…</div>,
-});
+const CodeEditor = dynamic(
+  () => import("@/components/editor/code-editor").then((m) => m.CodeEditor),
+  {
+    ssr: false,
+    loading: () => (
+      <div className="grid h-full place-items-center text-sm text-muted">Loading editor…</div>
+    ),
+  },
+);
 
 interface Problem {
   path?: string;
@@ -24,7 +29,8 @@ interface Problem {
 const problemsOf = (attempt: AttemptView): Problem[] =>
   Array.isArray(attempt.diagnostics) ? (attempt.diagnostics as Problem[]) : [];
 
-const stageLabel = (stage: string) => (stage === "spec" ? "spec draft" : stage === "verify" ? "code" : stage);
+const stageLabel = (stage: string) =>
+  stage === "spec" ? "spec draft" : stage === "verify" ? "code" : stage;
 
 /** The recorded attempts of an LLM synthesis: what the model wrote and why each one failed. */
 export function AttemptViewer({ jobId, refreshKey }: { jobId: string; refreshKey: string }) {
@@ -64,25 +70,38 @@ export function AttemptViewer({ jobId, refreshKey }: { jobId: string; refreshKey
           {attempts.map((a) => (
             <tr
               key={a.id}
-              className={cn("cursor-pointer border-b border-border/60 hover:bg-surface-2", a.id === openId && "bg-surface-2")}
+              className={cn(
+                "cursor-pointer border-b border-border/60 hover:bg-surface-2",
+                a.id === openId && "bg-surface-2",
+              )}
               onClick={() => setOpenId(a.id === openId ? null : a.id)}
             >
               <td className="py-1.5 pr-3">
-                <button type="button" className="font-medium underline-offset-2 hover:underline" aria-expanded={a.id === openId}>
+                <button
+                  type="button"
+                  className="font-medium underline-offset-2 hover:underline"
+                  aria-expanded={a.id === openId}
+                >
                   {stageLabel(a.stage)} #{a.attempt}
                 </button>
               </td>
               <td className="py-1.5 pr-3">
-                <Badge tone={a.passed ? "success" : "danger"}>{a.passed ? "passed" : "failed"}</Badge>
+                <Badge tone={a.passed ? "success" : "danger"}>
+                  {a.passed ? "passed" : "failed"}
+                </Badge>
               </td>
               <td className="py-1.5 pr-3 tabular-nums">
-                {a.testResults?.total !== undefined ? `${a.testResults.passed}/${a.testResults.total}` : "—"}
+                {a.testResults?.total !== undefined
+                  ? `${a.testResults.passed}/${a.testResults.total}`
+                  : "—"}
               </td>
               <td className="py-1.5 pr-3 tabular-nums">{problemsOf(a).length}</td>
               <td className="py-1.5 pr-3 text-right tabular-nums">
                 {a.tokensIn.toLocaleString()} / {a.tokensOut.toLocaleString()}
               </td>
-              <td className="py-1.5 text-right tabular-nums">{(a.latencyMs / 1000).toFixed(1)} s</td>
+              <td className="py-1.5 text-right tabular-nums">
+                {(a.latencyMs / 1000).toFixed(1)} s
+              </td>
             </tr>
           ))}
         </tbody>
@@ -99,11 +118,18 @@ function AttemptDetail({ attempt }: { attempt: AttemptView }) {
     <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_360px]" data-testid="attempt-detail">
       {attempt.source ? (
         <Card className="h-[420px] overflow-hidden">
-          <CodeEditor value={attempt.source} language="typescript" path={`file:///attempts/${attempt.id}/environment.ts`} readOnly />
+          <CodeEditor
+            value={attempt.source}
+            language="typescript"
+            path={`file:///attempts/${attempt.id}/environment.ts`}
+            readOnly
+          />
         </Card>
       ) : (
         <Card className="grid place-items-center p-6 text-sm text-muted">
-          {attempt.stage === "spec" ? "A spec draft: its problems are listed beside." : "The model's answer held no code."}
+          {attempt.stage === "spec"
+            ? "A spec draft: its problems are listed beside."
+            : "The model's answer held no code."}
         </Card>
       )}
       <div className="min-w-0 space-y-3 text-xs">
@@ -115,7 +141,9 @@ function AttemptDetail({ attempt }: { attempt: AttemptView }) {
             <ul className="max-h-40 space-y-1 overflow-y-auto">
               {problems.map((p, i) => (
                 <li key={i} className="text-danger">
-                  <span className="font-mono">{p.path ?? `environment.ts:${p.line}:${p.column}`}</span>{" "}
+                  <span className="font-mono">
+                    {p.path ?? `environment.ts:${p.line}:${p.column}`}
+                  </span>{" "}
                   {p.code && <span className="text-muted">{p.code} </span>}
                   {p.message}
                 </li>
@@ -147,7 +175,9 @@ function AttemptDetail({ attempt }: { attempt: AttemptView }) {
         {attempt.testResults?.summary && (
           <details>
             <summary className="cursor-pointer font-medium">Feedback sent to the model</summary>
-            <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-surface-2 p-2 font-mono">{attempt.testResults.summary}</pre>
+            <pre className="mt-1 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-surface-2 p-2 font-mono">
+              {attempt.testResults.summary}
+            </pre>
           </details>
         )}
         <p className="text-muted">

@@ -8,7 +8,13 @@ import { Textarea } from "@/components/ui/field";
 import { Markdown } from "./markdown";
 
 /** The domain's prose in Markdown: what LLM synthesis reads, and what teammates read first. */
-export function DescriptionPanel({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export function DescriptionPanel({
+  value,
+  onChange,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const { canEdit, readOnlyReason } = useWorkspace();
   const [editing, setEditing] = useState(false);
   const toggle = (
@@ -62,7 +68,11 @@ export function DescriptionPanel({ value, onChange }: { value: string; onChange:
         />
         <div className="min-w-0 rounded-md border border-dashed border-border p-4">
           <p className="mb-2 text-xs uppercase tracking-wide text-muted">Preview</p>
-          {value.trim() ? <Markdown source={value} /> : <p className="text-sm text-muted">Nothing to preview.</p>}
+          {value.trim() ? (
+            <Markdown source={value} />
+          ) : (
+            <p className="text-sm text-muted">Nothing to preview.</p>
+          )}
         </div>
       </div>
       <p className="mt-2 text-xs text-muted">

@@ -8,6 +8,7 @@ import { api } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { Card, EmptyState } from "@/components/ui/card";
 import { Field, FormError, Input, Textarea } from "@/components/ui/field";
+import { markdownToText } from "./markdown-parse";
 
 export interface DomainSummary {
   id: string;
@@ -76,7 +77,7 @@ export function DomainList({ domains }: { domains: DomainSummary[] }) {
                       </Link>
                     </h3>
                     <p className="mt-0.5 line-clamp-2 text-sm text-muted">
-                      {domain.description || "No description yet."}
+                      {markdownToText(domain.description) || "No description yet."}
                     </p>
                     <p className="mt-1.5 text-xs text-muted" suppressHydrationWarning>
                       revision {domain.revision} · updated{" "}

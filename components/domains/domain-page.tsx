@@ -8,16 +8,29 @@ import { cn } from "@/components/ui/cn";
 import { DescriptionPanel } from "./description-panel";
 import { RevisionList } from "./revision-list";
 import { SaveBar, SaveFailureNotice } from "./save-bar";
-import { list } from "./spec-edit";
+import { isObject, list } from "./spec-edit";
 import { SpecEditor } from "./spec-editor";
 import { pathLocator } from "./spec-json";
 import type { RevealRequest } from "./spec-monaco";
 import { SynthesisPanel } from "./synthesis-panel";
-import { isActive, type DomainView, type RevisionView, type SpecView, type SynthesisJob, type Tab, TABS } from "./types";
+import {
+  isActive,
+  type DomainView,
+  type RevisionView,
+  type SpecView,
+  type SynthesisJob,
+  type Tab,
+  TABS,
+} from "./types";
 import { useDomainDraft } from "./use-domain-draft";
 import { useSynthesisJobs } from "./use-synthesis-jobs";
 
-const LABELS: Record<Tab, string> = { description: "Description", spec: "Spec", revisions: "Revisions", synthesize: "Synthesize" };
+const LABELS: Record<Tab, string> = {
+  description: "Description",
+  spec: "Spec",
+  revisions: "Revisions",
+  synthesize: "Synthesize",
+};
 
 /** A domain: its description and spec (saved as revisions), its history, and synthesis. */
 export function DomainPage({
@@ -62,8 +75,7 @@ export function DomainPage({
     if (at) setReveal({ line: at.line, column: at.column, nonce: Date.now() });
   }
 
-  const spec = draft.parsed.ok ? draft.parsed.value : null;
-  const counts = spec && typeof spec === "object" ? (spec as Record<string, unknown>) : null;
+  const counts = isObject(domain.spec) ? domain.spec : null;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 flex items-center gap-1 text-sm text-muted">
@@ -89,7 +101,10 @@ export function DomainPage({
           </p>
         </div>
         {domain.environments.length > 0 && (
-          <div className="flex flex-wrap items-center gap-2" aria-label="Environments of this domain">
+          <div
+            className="flex flex-wrap items-center gap-2"
+            aria-label="Environments of this domain"
+          >
             {domain.environments.map((env) => (
               <div key={env.id} className="flex items-center gap-1">
                 <Link
@@ -123,16 +138,27 @@ export function DomainPage({
               onClick={() => show(t)}
               className={cn(
                 "border-b-2 px-3 pb-2.5 pt-1 text-sm transition-colors",
-                tab === t ? "border-accent font-medium text-text" : "border-transparent text-muted hover:text-text",
+                tab === t
+                  ? "border-accent font-medium text-text"
+                  : "border-transparent text-muted hover:text-text",
               )}
             >
               {LABELS[t]}
-              {t === "revisions" && <span className="ml-1.5 text-xs text-muted">{revisions.length}</span>}
-              {t === "synthesize" && synthesizing && (
-                <span className="ml-1.5 inline-block size-1.5 animate-pulse rounded-full bg-accent align-middle" aria-label="running" />
+              {t === "revisions" && (
+                <span className="ml-1.5 text-xs text-muted">{revisions.length}</span>
               )}
-              {((t === "description" && draft.descriptionChanged) || (t === "spec" && draft.specChanged)) && (
-                <span className="ml-1.5 inline-block size-1.5 rounded-full bg-warning align-middle" aria-label="unsaved" />
+              {t === "synthesize" && synthesizing && (
+                <span
+                  className="ml-1.5 inline-block size-1.5 animate-pulse rounded-full bg-accent align-middle"
+                  aria-label="running"
+                />
+              )}
+              {((t === "description" && draft.descriptionChanged) ||
+                (t === "spec" && draft.specChanged)) && (
+                <span
+                  className="ml-1.5 inline-block size-1.5 rounded-full bg-warning align-middle"
+                  aria-label="unsaved"
+                />
               )}
             </button>
           ))}
@@ -146,9 +172,17 @@ export function DomainPage({
 
       <div className="space-y-4">
         <SaveFailureNotice draft={draft} onReveal={revealProblem} />
-        {tab === "description" && <DescriptionPanel value={draft.description} onChange={draft.setDescription} />}
+        {tab === "description" && (
+          <DescriptionPanel value={draft.description} onChange={draft.setDescription} />
+        )}
         {tab === "spec" && (
-          <SpecEditor domain={domain} draft={draft} view={specView} onViewChange={(v) => show("spec", v)} reveal={reveal} />
+          <SpecEditor
+            domain={domain}
+            draft={draft}
+            view={specView}
+            onViewChange={(v) => show("spec", v)}
+            reveal={reveal}
+          />
         )}
         {tab === "revisions" && <RevisionList revisions={revisions} current={draft.revision} />}
         {tab === "synthesize" && (

@@ -3,7 +3,15 @@ import { type ReactNode, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
 
-export function Section({ title, hint, children }: { title: string; hint?: string; children: ReactNode }) {
+export function Section({
+  title,
+  hint,
+  children,
+}: {
+  title: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <Card className="p-4">
       <details open className="group">
@@ -17,7 +25,15 @@ export function Section({ title, hint, children }: { title: string; hint?: strin
   );
 }
 
-export function Labeled({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
+export function Labeled({
+  label,
+  hint,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <label className="block space-y-1">
       <span className="block text-xs font-medium text-muted">{label}</span>

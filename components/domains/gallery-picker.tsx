@@ -51,7 +51,10 @@ export function GalleryPicker({ entries }: { entries: GalleryItem[] }) {
       for (let copy = 1; ; copy++) {
         try {
           const domain = await api<{ id: string }>(`/api/workspaces/${slug}/domains/from-gallery`, {
-            body: { gallery: entry.name, name: copy === 1 ? undefined : `${entry.title} (${copy})` },
+            body: {
+              gallery: entry.name,
+              name: copy === 1 ? undefined : `${entry.title} (${copy})`,
+            },
           });
           router.push(`/w/${slug}/domains/${domain.id}`);
           return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInline, parseMarkdown } from "./markdown-parse";
+import { markdownToText, parseInline, parseMarkdown } from "./markdown-parse";
 
 describe("parseMarkdown", () => {
   it("reads headings, paragraphs, lists, code and quotes", () => {
@@ -72,5 +72,13 @@ describe("parseInline", () => {
 
   it("treats a lone star as text", () => {
     expect(parseInline("2 * 3 = 6")).toEqual([{ kind: "text", text: "2 * 3 = 6" }]);
+  });
+});
+
+describe("markdownToText", () => {
+  it("keeps the prose, drops markup and headings", () => {
+    expect(markdownToText("# Bank\n\nThe **back** office.\n\n- one\n- `two`")).toBe(
+      "The back office. one; two",
+    );
   });
 });

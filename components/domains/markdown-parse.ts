@@ -103,7 +103,11 @@ export function parseMarkdown(source: string): Block[] {
       continue;
     }
     const paragraph: string[] = [];
-    while (i < lines.length && lines[i]!.trim() && (paragraph.length === 0 || !startsBlock(lines[i]!))) {
+    while (
+      i < lines.length &&
+      lines[i]!.trim() &&
+      (paragraph.length === 0 || !startsBlock(lines[i]!))
+    ) {
       paragraph.push(lines[i++]!.trim());
     }
     blocks.push({ kind: "paragraph", text: paragraph.join(" ") });
@@ -167,7 +171,10 @@ export function parseInline(text: string): Inline[] {
       const marker = double ? ch + ch : ch;
       const opensAtBoundary = ch === "*" || !isWordChar(text[i - 1]);
       const content = i + marker.length;
-      const end = opensAtBoundary && !/\s/.test(text[content] ?? " ") ? closingMarker(text, content, marker) : -1;
+      const end =
+        opensAtBoundary && !/\s/.test(text[content] ?? " ")
+          ? closingMarker(text, content, marker)
+          : -1;
       if (end > content) {
         flush();
         const children = parseInline(text.slice(content, end));
@@ -190,4 +197,28 @@ export function parseInline(text: string): Inline[] {
   }
   flush();
   return out;
+}
+
+function inlineText(nodes: Inline[]): string {
+  return nodes
+    .map((n) => (n.kind === "text" || n.kind === "code" ? n.text : inlineText(n.children)))
+    .join("");
+}
+
+/** The prose of a description without its markup or headings, for one-line summaries. */
+export function markdownToText(source: string): string {
+  const walk = (blocks: Block[]): string[] =>
+    blocks.flatMap((block) => {
+      switch (block.kind) {
+        case "paragraph":
+          return [inlineText(parseInline(block.text))];
+        case "list":
+          return [block.items.map((item) => inlineText(parseInline(item))).join("; ")];
+        case "quote":
+          return walk(block.blocks);
+        default:
+          return [];
+      }
+    });
+  return walk(parseMarkdown(source)).join(" ");
 }

@@ -55,7 +55,9 @@ function renderBlock(block: Block, key: number): ReactNode {
     case "paragraph":
       return <p key={key}>{renderInline(parseInline(block.text))}</p>;
     case "list": {
-      const items = block.items.map((item, i) => <li key={i}>{renderInline(parseInline(item))}</li>);
+      const items = block.items.map((item, i) => (
+        <li key={i}>{renderInline(parseInline(item))}</li>
+      ));
       return block.ordered ? (
         <ol key={key} start={block.start} className="list-decimal space-y-1 pl-5">
           {items}

@@ -3,7 +3,13 @@ import { Badge, Card, EmptyState } from "@/components/ui/card";
 import type { RevisionView } from "./types";
 
 /** Who changed the domain, when, and why — newest first. */
-export function RevisionList({ revisions, current }: { revisions: RevisionView[]; current: number }) {
+export function RevisionList({
+  revisions,
+  current,
+}: {
+  revisions: RevisionView[];
+  current: number;
+}) {
   if (revisions.length === 0) {
     return (
       <EmptyState icon={<History size={28} />} title="No revisions">
@@ -15,7 +21,10 @@ export function RevisionList({ revisions, current }: { revisions: RevisionView[]
     <Card>
       <ol className="divide-y divide-border" aria-label="Revisions">
         {revisions.map((revision) => (
-          <li key={revision.id} className="grid grid-cols-[64px_1fr_auto] items-baseline gap-4 px-4 py-3">
+          <li
+            key={revision.id}
+            className="grid grid-cols-[64px_1fr_auto] items-baseline gap-4 px-4 py-3"
+          >
             <span className="font-mono text-sm text-muted">r{revision.number}</span>
             <div className="min-w-0">
               <p className="text-sm">
@@ -34,7 +43,9 @@ export function RevisionList({ revisions, current }: { revisions: RevisionView[]
             <time
               dateTime={revision.createdAt}
               suppressHydrationWarning
-              className="text-xs whitespace-nowrap text-muted" title={revision.createdAt}>
+              className="text-xs whitespace-nowrap text-muted"
+              title={revision.createdAt}
+            >
               {new Date(revision.createdAt).toLocaleString()}
             </time>
           </li>

@@ -11,7 +11,9 @@ import type { DomainDraft } from "./use-domain-draft";
 export function SaveBar({ draft }: { draft: DomainDraft }) {
   const { canEdit, readOnlyReason } = useWorkspace();
   const [message, setMessage] = useState("");
-  const changed = [draft.descriptionChanged && "description", draft.specChanged && "spec"].filter(Boolean);
+  const changed = [draft.descriptionChanged && "description", draft.specChanged && "spec"].filter(
+    Boolean,
+  );
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,24 +28,35 @@ export function SaveBar({ draft }: { draft: DomainDraft }) {
         ? "Say in a few words what changed"
         : undefined;
   return (
-    <form onSubmit={submit} className="flex flex-wrap items-center gap-2" aria-label="Save a revision">
+    <form
+      onSubmit={submit}
+      className="flex flex-wrap items-center gap-2"
+      aria-label="Save a revision"
+    >
       {draft.dirty && <Badge tone="warning">unsaved {changed.join(" and ")}</Badge>}
-      <Input
-        aria-label="What changed"
-        placeholder="What changed?"
-        value={message}
-        onChange={(e) => setMessage(e.target.value)}
-        className="w-64"
-        maxLength={500}
-        disabled={!canEdit}
-        title={readOnlyReason}
-      />
+      <div className="w-64">
+        <Input
+          aria-label="What changed"
+          placeholder="What changed?"
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          maxLength={500}
+          disabled={!canEdit}
+          title={readOnlyReason}
+        />
+      </div>
       <Button type="submit" disabled={Boolean(blocked) || draft.saving} title={blocked}>
         <Save size={14} aria-hidden />
         {draft.saving ? "Saving…" : `Save revision ${draft.revision + 1}`}
       </Button>
       {draft.dirty && (
-        <Button variant="ghost" size="sm" onClick={draft.discard} disabled={!canEdit} title="Discard unsaved edits">
+        <Button
+          variant="ghost"
+          size="sm"
+          onClick={draft.discard}
+          disabled={!canEdit}
+          title="Discard unsaved edits"
+        >
           <Undo2 size={14} aria-hidden /> Discard
         </Button>
       )}
@@ -63,7 +76,10 @@ export function SaveFailureNotice({
   if (!failure) return null;
   if (failure.code === "conflict") {
     return (
-      <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm">
+      <div
+        role="alert"
+        className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-warning/40 bg-warning/10 px-3 py-2 text-sm"
+      >
         <p>
           <strong className="font-medium">A teammate saved first.</strong> {failure.message}. Your
           edits are still here; copy what you need before reloading.
@@ -75,7 +91,11 @@ export function SaveFailureNotice({
     );
   }
   return (
-    <div role="alert" className="rounded-md border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger" data-testid="save-problems">
+    <div
+      role="alert"
+      className="rounded-md border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger"
+      data-testid="save-problems"
+    >
       <p className="font-medium">
         {failure.problems.length
           ? `Not saved: the spec has ${failure.problems.length} problem${failure.problems.length === 1 ? "" : "s"}`

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { findGalleryEntry } from "@/lib/synthesis/gallery/index";
 import { validateSpec } from "@/lib/synthesis/spec/validate";
-import { type Json, renameEntity, renameProblem, seedCount, setSeedCount, starterSpec } from "./spec-edit";
+import {
+  type Json,
+  renameEntity,
+  renameProblem,
+  seedCount,
+  setSeedCount,
+  starterSpec,
+} from "./spec-edit";
 import { formatSpec, pathLocator } from "./spec-json";
 
 const banking = () => structuredClone(findGalleryEntry("banking")!.spec) as unknown as Json;
@@ -32,7 +39,11 @@ describe("spec form edits", () => {
 
 describe("spec text", () => {
   it("orders keys like the schema, whatever order they come in", () => {
-    const text = formatSpec({ seed: { entities: {}, today: "2026-01-01" }, name: "x", specVersion: 1 });
+    const text = formatSpec({
+      seed: { entities: {}, today: "2026-01-01" },
+      name: "x",
+      specVersion: 1,
+    });
     expect(text.indexOf("specVersion")).toBeLessThan(text.indexOf('"name"'));
     expect(text.indexOf('"today"')).toBeLessThan(text.indexOf('"entities"'));
   });
@@ -44,7 +55,9 @@ describe("spec text", () => {
     const line = text.split("\n")[range!.line - 1]!;
     expect(line).toMatch(/"inputs": \{/);
     // An unknown tail falls back to the nearest existing value.
-    expect(locatePath("entities[0].fields.nope.type")!.line).toBe(locatePath("entities[0].fields")!.line);
+    expect(locatePath("entities[0].fields.nope.type")!.line).toBe(
+      locatePath("entities[0].fields")!.line,
+    );
     expect(locatePath("specVersion")).toEqual({ line: 2, column: 18, endLine: 2, endColumn: 19 });
   });
 });

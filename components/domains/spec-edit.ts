@@ -64,7 +64,8 @@ export function seedCount(spec: Json, entity: string): number | "" {
 
 export function setSeedCount(spec: Json, entity: string, count: number): Json {
   return edit(spec, (draft) => {
-    if (!isObject(draft.seed)) draft.seed = { today: new Date().toISOString().slice(0, 10), entities: {} };
+    if (!isObject(draft.seed))
+      draft.seed = { today: new Date().toISOString().slice(0, 10), entities: {} };
     const seed = draft.seed as Json;
     if (!isObject(seed.entities)) seed.entities = {};
     const entities = seed.entities as Json;
@@ -73,7 +74,13 @@ export function setSeedCount(spec: Json, entity: string, count: number): Json {
 }
 
 /** Sets `key` of the `index`-th element of the list `section` ("entities", "actions", "rules"). */
-export function setItemField(spec: Json, section: string, index: number, key: string, value: unknown): Json {
+export function setItemField(
+  spec: Json,
+  section: string,
+  index: number,
+  key: string,
+  value: unknown,
+): Json {
   return edit(spec, (draft) => {
     const item = Array.isArray(draft[section]) ? (draft[section] as unknown[])[index] : undefined;
     if (isObject(item)) item[key] = value;
@@ -87,7 +94,11 @@ export function inputNames(action: Json): string[] {
 
 /** A minimal valid spec to start a domain that has none. */
 export function starterSpec(domainName: string): Json {
-  const name = domainName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "domain";
+  const name =
+    domainName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "domain";
   return {
     specVersion: 1,
     name: /^[a-z]/.test(name) ? name : `d-${name}`,
@@ -110,7 +121,13 @@ export function starterSpec(domainName: string): Json {
         description: "Look up an item by its id.",
         inputs: { item_id: { type: "string" } },
         preconditions: [
-          { step: "load", as: "item", entity: "Item", key: "input.item_id", error: "ITEM_NOT_FOUND" },
+          {
+            step: "load",
+            as: "item",
+            entity: "Item",
+            key: "input.item_id",
+            error: "ITEM_NOT_FOUND",
+          },
         ],
         returns: "item",
         errors: { ITEM_NOT_FOUND: "No item {item_id}" },

@@ -16,7 +16,9 @@ import type { DomainDraft } from "./use-domain-draft";
 
 const SpecMonaco = dynamic(() => import("./spec-monaco").then((m) => m.SpecMonaco), {
   ssr: false,
-  loading: () => <div className="grid h-full place-items-center text-sm text-muted">Loading editor…</div>,
+  loading: () => (
+    <div className="grid h-full place-items-center text-sm text-muted">Loading editor…</div>
+  ),
 });
 
 /** The Spec tab: common edits in a form, everything in the raw JSON (Monaco, schema-checked). */
@@ -36,9 +38,14 @@ export function SpecEditor({
   const { canEdit, readOnlyReason } = useWorkspace();
   const [markers, setMarkers] = useState<EditorMarker[]>([]);
   const problems = draft.failure?.problems;
-  const serverMarkers = useMemo(() => toMarkers(draft.specText, problems ?? []), [draft.specText, problems]);
+  const serverMarkers = useMemo(
+    () => toMarkers(draft.specText, problems ?? []),
+    [draft.specText, problems],
+  );
   const serverMessages = new Set(serverMarkers.map((m) => m.message));
-  const editorProblems = markers.filter((m) => m.severity !== "info" && !serverMessages.has(m.message));
+  const editorProblems = markers.filter(
+    (m) => m.severity !== "info" && !serverMessages.has(m.message),
+  );
 
   if (!draft.specText.trim() && !draft.savedSpecText.trim()) {
     return (
@@ -63,10 +70,18 @@ export function SpecEditor({
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-1" role="tablist" aria-label="Spec view">
-        <ViewButton active={view === "form"} onClick={() => onViewChange("form")} icon={<ListTree size={14} aria-hidden />}>
+        <ViewButton
+          active={view === "form"}
+          onClick={() => onViewChange("form")}
+          icon={<ListTree size={14} aria-hidden />}
+        >
           Form
         </ViewButton>
-        <ViewButton active={view === "json"} onClick={() => onViewChange("json")} icon={<FileCode2 size={14} aria-hidden />}>
+        <ViewButton
+          active={view === "json"}
+          onClick={() => onViewChange("json")}
+          icon={<FileCode2 size={14} aria-hidden />}
+        >
           Raw JSON
         </ViewButton>
         <p className="ml-3 text-xs text-muted">
@@ -77,11 +92,15 @@ export function SpecEditor({
       </div>
       {view === "form" ? (
         draft.parsed.ok && isObject(draft.parsed.value) ? (
-          <SpecForm spec={draft.parsed.value} onChange={(next) => draft.setSpecText(formatSpec(next))} />
+          <SpecForm
+            spec={draft.parsed.value}
+            onChange={(next) => draft.setSpecText(formatSpec(next))}
+          />
         ) : (
           <Card className="p-4 text-sm text-muted">
-            The raw spec is not a JSON object right now{draft.parsed.ok ? "" : ` (${draft.parsed.message})`}
-            . Fix it in the raw JSON to use the form.
+            The raw spec is not a JSON object right now
+            {draft.parsed.ok ? "" : ` (${draft.parsed.message})`}. Fix it in the raw JSON to use the
+            form.
           </Card>
         )
       ) : (
@@ -99,18 +118,28 @@ export function SpecEditor({
           </Card>
           <div aria-live="polite" data-testid="spec-editor-problems">
             {editorProblems.length === 0 ? (
-              <p className="text-xs text-muted">The editor finds no problems; saving runs the full check.</p>
+              <p className="text-xs text-muted">
+                The editor finds no problems; saving runs the full check.
+              </p>
             ) : (
               <ul className="space-y-1">
                 {editorProblems.slice(0, 10).map((m, i) => (
-                  <li key={i} className={cn("flex items-start gap-1.5 text-xs", m.severity === "error" ? "text-danger" : "text-warning")}>
+                  <li
+                    key={i}
+                    className={cn(
+                      "flex items-start gap-1.5 text-xs",
+                      m.severity === "error" ? "text-danger" : "text-warning",
+                    )}
+                  >
                     <AlertCircle size={13} className="mt-0.5 shrink-0" aria-hidden />
                     <span>
                       line {m.line}:{m.column} {m.message}
                     </span>
                   </li>
                 ))}
-                {editorProblems.length > 10 && <li className="text-xs text-muted">…and {editorProblems.length - 10} more</li>}
+                {editorProblems.length > 10 && (
+                  <li className="text-xs text-muted">…and {editorProblems.length - 10} more</li>
+                )}
               </ul>
             )}
           </div>
@@ -120,7 +149,17 @@ export function SpecEditor({
   );
 }
 
-function ViewButton({ active, onClick, icon, children }: { active: boolean; onClick: () => void; icon: ReactNode; children: ReactNode }) {
+function ViewButton({
+  active,
+  onClick,
+  icon,
+  children,
+}: {
+  active: boolean;
+  onClick: () => void;
+  icon: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"
@@ -129,7 +168,9 @@ function ViewButton({ active, onClick, icon, children }: { active: boolean; onCl
       onClick={onClick}
       className={cn(
         "inline-flex h-8 items-center gap-1.5 rounded-md px-3 text-sm",
-        active ? "bg-surface-2 font-medium text-text" : "text-muted hover:bg-surface-2 hover:text-text",
+        active
+          ? "bg-surface-2 font-medium text-text"
+          : "text-muted hover:bg-surface-2 hover:text-text",
       )}
     >
       {icon}
@@ -143,5 +184,9 @@ function toMarkers(text: string, problems: SpecProblem[]): EditorMarker[] {
   if (problems.length === 0) return [];
   const locate = pathLocator(text);
   if (!locate) return [];
-  return problems.map((p) => ({ ...locate(p.path), message: `${p.path || "spec"}: ${p.message}`, severity: "error" as const }));
+  return problems.map((p) => ({
+    ...locate(p.path),
+    message: `${p.path || "spec"}: ${p.message}`,
+    severity: "error" as const,
+  }));
 }

@@ -8,15 +8,23 @@ import { CommitInput, Labeled, Section } from "./form-parts";
 export function ActionsSection({ spec, onChange }: { spec: Json; onChange: (next: Json) => void }) {
   const actions = list(spec.actions);
   return (
-    <Section title={`Actions (${actions.length})`} hint="The tools agents call. Phrases may use {input} placeholders.">
+    <Section
+      title={`Actions (${actions.length})`}
+      hint="The tools agents call. Phrases may use {input} placeholders."
+    >
       <div className="divide-y divide-border">
         {actions.map((action, index) => {
           const name = text(action.name);
           const inputs = inputNames(action);
           const phrase = text(action.phrase);
-          const unknown = [...phrase.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).filter((p) => !inputs.includes(p));
+          const unknown = [...phrase.matchAll(/\{(\w+)\}/g)]
+            .map((m) => m[1]!)
+            .filter((p) => !inputs.includes(p));
           return (
-            <div key={index} className="grid gap-3 py-3 first:pt-0 last:pb-0 lg:grid-cols-[220px_1fr]">
+            <div
+              key={index}
+              className="grid gap-3 py-3 first:pt-0 last:pb-0 lg:grid-cols-[220px_1fr]"
+            >
               <div className="min-w-0 space-y-1">
                 <p className="truncate font-mono text-[13px] font-medium" title={name}>
                   {name || "(unnamed)"}
@@ -27,30 +35,43 @@ export function ActionsSection({ spec, onChange }: { spec: Json; onChange: (next
                 </div>
               </div>
               <div className="min-w-0 space-y-2">
-                <Textarea
-                  aria-label={`${name} description`}
-                  rows={2}
-                  value={text(action.description)}
-                  onChange={(e) => onChange(setItemField(spec, "actions", index, "description", e.target.value))}
-                />
-                <Input
-                  aria-label={`${name} phrase`}
-                  value={phrase}
-                  onChange={(e) => onChange(setItemField(spec, "actions", index, "phrase", e.target.value))}
-                />
+                <Labeled label="Description (what the agent reads)">
+                  <Textarea
+                    aria-label={`${name} description`}
+                    rows={2}
+                    value={text(action.description)}
+                    onChange={(e) =>
+                      onChange(setItemField(spec, "actions", index, "description", e.target.value))
+                    }
+                  />
+                </Labeled>
+                <Labeled label="Task phrase">
+                  <Input
+                    aria-label={`${name} phrase`}
+                    value={phrase}
+                    onChange={(e) =>
+                      onChange(setItemField(spec, "actions", index, "phrase", e.target.value))
+                    }
+                  />
+                </Labeled>
                 <p className="text-xs text-muted">
                   {inputs.length ? (
                     <>
                       Placeholders:{" "}
                       {inputs.map((input) => (
-                        <code key={input} className="mr-1 rounded bg-surface-2 px-1 font-mono">{`{${input}}`}</code>
+                        <code
+                          key={input}
+                          className="mr-1 rounded bg-surface-2 px-1 font-mono"
+                        >{`{${input}}`}</code>
                       ))}
                     </>
                   ) : (
                     "No inputs."
                   )}
                   {unknown.length > 0 && (
-                    <span className="ml-1 text-warning">Not an input: {unknown.map((u) => `{${u}}`).join(", ")}</span>
+                    <span className="ml-1 text-warning">
+                      Not an input: {unknown.map((u) => `{${u}}`).join(", ")}
+                    </span>
                   )}
                 </p>
               </div>
@@ -73,10 +94,17 @@ export function RulesSection({ spec, onChange }: { spec: Json; onChange: (next: 
           const name = text(rule.name);
           const kind = text(rule.kind);
           return (
-            <div key={index} className="grid items-start gap-3 py-3 first:pt-0 last:pb-0 md:grid-cols-[220px_200px_1fr]">
+            <div
+              key={index}
+              className="grid items-start gap-3 py-3 first:pt-0 last:pb-0 md:grid-cols-[220px_200px_1fr]"
+            >
               <div className="min-w-0 space-y-1">
                 <p className="truncate font-mono text-[13px] font-medium">{name}</p>
-                <Badge tone={kind === "limit" ? "accent" : kind === "permission" ? "success" : "neutral"}>{kind}</Badge>
+                <Badge
+                  tone={kind === "limit" ? "accent" : kind === "permission" ? "success" : "neutral"}
+                >
+                  {kind}
+                </Badge>
               </div>
               {kind === "limit" ? (
                 <Labeled label="Value">
@@ -86,7 +114,8 @@ export function RulesSection({ spec, onChange }: { spec: Json; onChange: (next: 
                     value={typeof rule.value === "number" ? rule.value : ""}
                     onChange={(e) => {
                       const value = Number(e.target.value);
-                      if (e.target.value !== "" && Number.isFinite(value)) onChange(setItemField(spec, "rules", index, "value", value));
+                      if (e.target.value !== "" && Number.isFinite(value))
+                        onChange(setItemField(spec, "rules", index, "value", value));
                     }}
                   />
                 </Labeled>
@@ -96,12 +125,17 @@ export function RulesSection({ spec, onChange }: { spec: Json; onChange: (next: 
                     label={`${name} allowed values`}
                     value={Array.isArray(rule.allowed) ? rule.allowed.join(", ") : ""}
                     validate={(v) => (splitList(v).length ? null : "list at least one value")}
-                    onCommit={(v) => onChange(setItemField(spec, "rules", index, "allowed", splitList(v)))}
+                    onCommit={(v) =>
+                      onChange(setItemField(spec, "rules", index, "allowed", splitList(v)))
+                    }
                   />
                 </Labeled>
               ) : (
                 <Labeled label="Condition">
-                  <p className="truncate rounded-md bg-surface-2 px-2 py-2 font-mono text-xs" title={text(rule.that)}>
+                  <p
+                    className="truncate rounded-md bg-surface-2 px-2 py-2 font-mono text-xs"
+                    title={text(rule.that)}
+                  >
                     {text(rule.that) || "—"}
                   </p>
                 </Labeled>
@@ -110,7 +144,9 @@ export function RulesSection({ spec, onChange }: { spec: Json; onChange: (next: 
                 <Input
                   aria-label={`${name} description`}
                   value={text(rule.description)}
-                  onChange={(e) => onChange(setItemField(spec, "rules", index, "description", e.target.value))}
+                  onChange={(e) =>
+                    onChange(setItemField(spec, "rules", index, "description", e.target.value))
+                  }
                 />
               </Labeled>
             </div>

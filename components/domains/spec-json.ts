@@ -21,7 +21,9 @@ function branchFor(schema: JsonSchema, value: Record<string, unknown>): JsonSche
   if (!branches) return schema;
   return (
     branches.find((b) =>
-      Object.entries(b.properties ?? {}).every(([k, p]) => p.const === undefined || p.const === value[k]),
+      Object.entries(b.properties ?? {}).every(
+        ([k, p]) => p.const === undefined || p.const === value[k],
+      ),
     ) ?? schema
   );
 }
@@ -30,13 +32,17 @@ function branchFor(schema: JsonSchema, value: Record<string, unknown>): JsonSche
  * Puts object keys in the schema's order (`specVersion`, `name`, … `seed`; `name` before
  * `fields`): PostgreSQL's jsonb stores keys sorted by length, which reads badly.
  */
-export function orderLikeSchema(value: unknown, schema: JsonSchema | undefined = SPEC_SCHEMA): unknown {
+export function orderLikeSchema(
+  value: unknown,
+  schema: JsonSchema | undefined = SPEC_SCHEMA,
+): unknown {
   if (Array.isArray(value)) return value.map((item) => orderLikeSchema(item, schema?.items));
   if (!isObject(value)) return value;
   const branch = schema ? branchFor(schema, value) : undefined;
   const known = Object.keys(branch?.properties ?? {}).filter((k) => k in value);
   const rest = Object.keys(value).filter((k) => !known.includes(k));
-  const extra = typeof branch?.additionalProperties === "object" ? branch.additionalProperties : undefined;
+  const extra =
+    typeof branch?.additionalProperties === "object" ? branch.additionalProperties : undefined;
   return Object.fromEntries([
     ...known.map((k) => [k, orderLikeSchema(value[k], branch!.properties![k])]),
     ...rest.map((k) => [k, orderLikeSchema(value[k], extra)]),
@@ -44,7 +50,9 @@ export function orderLikeSchema(value: unknown, schema: JsonSchema | undefined =
 }
 
 export function formatSpec(spec: unknown): string {
-  return spec === null || spec === undefined ? "" : `${JSON.stringify(orderLikeSchema(spec), null, 2)}\n`;
+  return spec === null || spec === undefined
+    ? ""
+    : `${JSON.stringify(orderLikeSchema(spec), null, 2)}\n`;
 }
 
 export type ParsedSpec = { ok: true; value: unknown } | { ok: false; message: string };

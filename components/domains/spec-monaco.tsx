@@ -1,6 +1,6 @@
 "use client";
 // Loaded with next/dynamic (ssr: false): Monaco needs the browser.
-import { useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { CodeEditor, type EditorMarker } from "@/components/editor/code-editor";
 import { setupMonaco } from "@/components/editor/monaco-setup";
 import { SPEC_SCHEMA } from "./spec-json";
@@ -12,7 +12,9 @@ monaco.json.jsonDefaults.setDiagnosticsOptions({
   validate: true,
   enableSchemaRequest: false,
   schemaValidation: "error",
-  schemas: [{ uri: "inmemory://schemas/domain-spec.v1.json", fileMatch: [SPEC_FILE], schema: SPEC_SCHEMA }],
+  schemas: [
+    { uri: "inmemory://schemas/domain-spec.v1.json", fileMatch: [SPEC_FILE], schema: SPEC_SCHEMA },
+  ],
 });
 
 export const specModelPath = (domainId: string) => `file:///domains/${domainId}/${SPEC_FILE}`;
@@ -42,12 +44,27 @@ export function SpecMonaco({
   reveal: RevealRequest | null;
 }) {
   const path = specModelPath(domainId);
+  // Uncontrolled on purpose: @monaco-editor/react writes a changed `value` prop back over the
+  // whole model in an effect, and on a busy machine that effect can land after the next
+  // keystroke, undoing it and throwing the cursor to the end. The editor keeps its text; only
+  // changes from outside (the form, Discard, a newer revision) are pushed in.
+  const [initial] = useState(value);
+  const reported = useRef(value);
+  useEffect(() => {
+    if (value === reported.current) return;
+    const model = findEditor(path)?.getModel();
+    if (!model) return;
+    reported.current = value;
+    if (model.getValue() !== value)
+      model.pushEditOperations([], [{ range: model.getFullModelRange(), text: value }], () => null);
+  }, [value, path]);
+
   useEffect(() => {
     if (!reveal) return;
     // The editor mounts asynchronously; retry briefly until it is there.
     let tries = 0;
     const timer = setInterval(() => {
-      const editor = monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === path);
+      const editor = findEditor(path);
       if (editor || ++tries > 40) clearInterval(timer);
       if (!editor) return;
       const position = { lineNumber: reveal.line, column: reveal.column };
@@ -60,8 +77,11 @@ export function SpecMonaco({
 
   return (
     <CodeEditor
-      value={value}
-      onChange={onChange}
+      value={initial}
+      onChange={(next) => {
+        reported.current = next;
+        onChange(next);
+      }}
       language="json"
       path={path}
       readOnly={readOnly}
@@ -70,3 +90,6 @@ export function SpecMonaco({
     />
   );
 }
+
+const findEditor = (path: string) =>
+  monaco.editor.getEditors().find((e) => e.getModel()?.uri.toString() === path);

@@ -9,7 +9,13 @@ import { cn } from "@/components/ui/cn";
 import { AttemptViewer } from "./attempt-viewer";
 import { isActive, type SynthesisJob } from "./types";
 
-const TONE = { queued: "neutral", running: "accent", succeeded: "success", failed: "danger", cancelled: "warning" } as const;
+const TONE = {
+  queued: "neutral",
+  running: "accent",
+  succeeded: "success",
+  failed: "danger",
+  cancelled: "warning",
+} as const;
 const LINK =
   "inline-flex h-8 items-center gap-1.5 rounded-md px-3 text-sm font-medium transition-colors";
 
@@ -21,7 +27,8 @@ const STAGES = {
 /** Index of the stage a job is in (STAGES[mode].length when it has published). */
 function stageOf(job: SynthesisJob): number {
   const stages = STAGES[job.mode ?? "spec"];
-  if (job.status === "succeeded") return job.result?.status === "published" ? stages.length : stages.length - 1;
+  if (job.status === "succeeded")
+    return job.result?.status === "published" ? stages.length : stages.length - 1;
   if (job.status === "queued") return 0;
   if (job.mode === "llm") {
     if (/^Attempt /.test(job.message)) return 3;
@@ -43,7 +50,12 @@ function StageSteps({ job }: { job: SynthesisJob }) {
         const failed = i === current && job.status === "failed";
         return (
           <li key={stage} className="flex items-center gap-1">
-            {i > 0 && <span className={cn("h-px w-4", done || here ? "bg-accent" : "bg-border")} aria-hidden />}
+            {i > 0 && (
+              <span
+                className={cn("h-px w-4", done || here ? "bg-accent" : "bg-border")}
+                aria-hidden
+              />
+            )}
             <span
               aria-current={here ? "step" : undefined}
               className={cn(
@@ -72,19 +84,32 @@ function duration(job: SynthesisJob) {
 }
 
 /** One synthesis: progress while it runs; then its outcome, the version it published, its attempts. */
-export function SynthesisJobCard({ job, onCancel }: { job: SynthesisJob; onCancel: (id: string) => void }) {
+export function SynthesisJobCard({
+  job,
+  onCancel,
+}: {
+  job: SynthesisJob;
+  onCancel: (id: string) => void;
+}) {
   const { slug, canEdit, readOnlyReason } = useWorkspace();
   const [showAttempts, setShowAttempts] = useState(job.mode === "llm" && isActive(job.status));
   const active = isActive(job.status);
   const result = job.result;
-  const published = job.status === "succeeded" && result?.status === "published" && result.environmentId;
+  const published =
+    job.status === "succeeded" && result?.status === "published" && result.environmentId;
   const envBase = published ? `/w/${slug}/environments/${result.environmentId}` : "";
   const took = duration(job);
 
   return (
-    <li className="space-y-2.5 px-4 py-3.5" data-testid={`synthesis-job-${job.id}`} data-status={job.status}>
+    <li
+      className="space-y-2.5 px-4 py-3.5"
+      data-testid={`synthesis-job-${job.id}`}
+      data-status={job.status}
+    >
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <Badge tone={job.mode === "llm" ? "accent" : "neutral"}>{job.mode === "llm" ? "LLM" : "From spec"}</Badge>
+        <Badge tone={job.mode === "llm" ? "accent" : "neutral"}>
+          {job.mode === "llm" ? "LLM" : "From spec"}
+        </Badge>
         <Badge tone={TONE[job.status]}>{job.status}</Badge>
         <span className="text-xs text-muted" suppressHydrationWarning>
           {new Date(job.createdAt).toLocaleString()}
@@ -114,7 +139,10 @@ export function SynthesisJobCard({ job, onCancel }: { job: SynthesisJob; onCance
             aria-valuemin={0}
             aria-valuemax={100}
           >
-            <div className="h-full bg-accent transition-all" style={{ width: `${Math.max(job.progress, 0.03) * 100}%` }} />
+            <div
+              className="h-full bg-accent transition-all"
+              style={{ width: `${Math.max(job.progress, 0.03) * 100}%` }}
+            />
           </div>
         </div>
       )}
@@ -124,14 +152,19 @@ export function SynthesisJobCard({ job, onCancel }: { job: SynthesisJob; onCance
         </pre>
       ) : (
         <p className="text-xs text-muted" data-testid="synthesis-message">
-          {job.message}
+          {published
+            ? `Published v${result.version} of the environment${result.attempts ? ` after ${result.attempts} attempt${result.attempts === 1 ? "" : "s"}` : ""}`
+            : job.message}
         </p>
       )}
       {(published || job.mode === "llm") && (
         <div className="flex flex-wrap items-center gap-2">
           {published && (
             <>
-              <Link href={`${envBase}?v=${result.version}`} className={cn(LINK, "bg-accent text-accent-fg hover:opacity-90")}>
+              <Link
+                href={`${envBase}?v=${result.version}`}
+                className={cn(LINK, "bg-accent text-accent-fg hover:opacity-90")}
+              >
                 <ExternalLink size={14} aria-hidden /> Open environment v{result.version}
               </Link>
               {(result.version ?? 0) > 1 && (
@@ -143,14 +176,25 @@ export function SynthesisJobCard({ job, onCancel }: { job: SynthesisJob; onCance
                 </Link>
               )}
               {result.total !== undefined && (
-                <span className="text-xs text-muted">
+                <Badge tone={result.passed === result.total ? "success" : "warning"}>
                   {result.passed}/{result.total} self-tests pass
+                </Badge>
+              )}
+              {result.tokens && (
+                <span className="text-xs text-muted">
+                  {(result.tokens.input ?? 0).toLocaleString()} tokens in ·{" "}
+                  {(result.tokens.output ?? 0).toLocaleString()} out
                 </span>
               )}
             </>
           )}
           {job.mode === "llm" && (
-            <Button variant="ghost" size="sm" onClick={() => setShowAttempts(!showAttempts)} aria-expanded={showAttempts}>
+            <Button
+              variant="ghost"
+              size="sm"
+              onClick={() => setShowAttempts(!showAttempts)}
+              aria-expanded={showAttempts}
+            >
               <ListChecks size={14} aria-hidden /> {showAttempts ? "Hide attempts" : "Attempts"}
             </Button>
           )}

@@ -47,11 +47,16 @@ export function SynthesisPanel({
   }
 
   const busy = running ? "A synthesis of this domain is already running" : undefined;
-  const specBlocked = readOnlyReason ?? busy ?? (domain.hasSpec ? undefined : "Save a spec first (Spec tab)");
+  const specBlocked =
+    readOnlyReason ?? busy ?? (domain.hasSpec ? undefined : "Save a spec first (Spec tab)");
   const llmBlocked =
     readOnlyReason ??
     busy ??
-    (!llm ? "No LLM provider is configured" : domain.hasDescription ? undefined : "Write a description first");
+    (!llm
+      ? "No LLM provider is configured"
+      : domain.hasDescription
+        ? undefined
+        : "Write a description first");
 
   return (
     <div className="space-y-4">
@@ -61,15 +66,26 @@ export function SynthesisPanel({
             <Cpu size={16} aria-hidden /> From the spec, offline
           </h2>
           <p className="mt-1 flex-1 text-sm text-muted">
-            Compiles the saved spec (revision {domain.revision}) into environment code, verifies it —
-            type-check, load in the sandbox, self-tests — and publishes a new environment version.
+            Compiles the saved spec (revision {domain.revision}) into environment code, verifies it
+            — type-check, load in the sandbox, self-tests — and publishes a new environment version.
             No model needed.
           </p>
           <div className="mt-3">
-            <Button onClick={() => void run("spec")} disabled={Boolean(specBlocked) || starting !== null} title={specBlocked}>
-              <Wand2 size={14} aria-hidden /> {starting === "spec" ? "Starting…" : "From spec (offline)"}
+            <Button
+              onClick={() => void run("spec")}
+              disabled={Boolean(specBlocked) || starting !== null}
+              title={specBlocked}
+            >
+              <Wand2 size={14} aria-hidden />{" "}
+              {starting === "spec" ? "Starting…" : "From spec (offline)"}
             </Button>
           </div>
+          {!domain.hasSpec && (
+            <p className="mt-2 text-xs text-muted">
+              This domain has no saved spec yet: write one on the Spec tab (or start from a
+              template).
+            </p>
+          )}
         </Card>
         <Card className="flex flex-col p-4">
           <h2 className="flex items-center gap-2 font-medium">
@@ -81,32 +97,44 @@ export function SynthesisPanel({
             passes. The drafted spec replaces this domain&apos;s spec.
           </p>
           {!llm && (
-            <p className="mt-2 rounded-md border border-border bg-surface-2 px-3 py-2 text-sm" data-testid="llm-missing">
+            <p
+              className="mt-2 rounded-md border border-border bg-surface-2 px-3 py-2 text-sm"
+              data-testid="llm-missing"
+            >
               No LLM provider is configured for this workspace. An owner can add one (any
               OpenAI-compatible endpoint, or Anthropic) in{" "}
-              <Link href={`/w/${slug}/settings`} className="font-medium text-accent underline underline-offset-2">
+              <Link
+                href={`/w/${slug}/settings`}
+                className="font-medium text-accent underline underline-offset-2"
+              >
                 Settings → LLM provider
               </Link>
               .
             </p>
           )}
           <div className="mt-3 flex items-center gap-2">
-            <Button onClick={() => void run("llm")} disabled={Boolean(llmBlocked) || starting !== null} title={llmBlocked}>
-              <Sparkles size={14} aria-hidden /> {starting === "llm" ? "Starting…" : "With LLM from the description"}
-            </Button>
-            <Select
-              aria-label="Code attempts"
-              className="w-auto"
-              value={maxAttempts}
-              onChange={(e) => setMaxAttempts(Number(e.target.value))}
-              disabled={!llm || !canEdit}
+            <Button
+              onClick={() => void run("llm")}
+              disabled={Boolean(llmBlocked) || starting !== null}
+              title={llmBlocked}
             >
-              {[1, 2, 3, 4, 5, 6, 8, 10].map((n) => (
-                <option key={n} value={n}>
-                  up to {n} attempt{n === 1 ? "" : "s"}
-                </option>
-              ))}
-            </Select>
+              <Sparkles size={14} aria-hidden />{" "}
+              {starting === "llm" ? "Starting…" : "With LLM from the description"}
+            </Button>
+            <div className="w-44">
+              <Select
+                aria-label="Code attempts"
+                value={maxAttempts}
+                onChange={(e) => setMaxAttempts(Number(e.target.value))}
+                disabled={!llm || !canEdit}
+              >
+                {[1, 2, 3, 4, 5, 6, 8, 10].map((n) => (
+                  <option key={n} value={n}>
+                    up to {n} attempt{n === 1 ? "" : "s"}
+                  </option>
+                ))}
+              </Select>
+            </div>
           </div>
         </Card>
       </div>

@@ -41,7 +41,10 @@ export function useDomainDraft(slug: string, domain: DomainView) {
   const [failure, setFailure] = useState<SaveFailure | null>(null);
 
   const descriptionChanged = description !== saved.description;
-  const specChanged = useMemo(() => canonical(specText) !== canonical(saved.specText), [specText, saved.specText]);
+  const specChanged = useMemo(
+    () => specText !== saved.specText && canonical(specText) !== canonical(saved.specText),
+    [specText, saved.specText],
+  );
   const dirty = descriptionChanged || specChanged;
   const parsed = useMemo(() => parseSpecText(specText), [specText]);
 
@@ -60,7 +63,11 @@ export function useDomainDraft(slug: string, domain: DomainView) {
 
   async function save(message: string): Promise<boolean> {
     if (!parsed.ok) {
-      setFailure({ code: "invalid_json", message: `The raw spec is not valid JSON: ${parsed.message}`, problems: [] });
+      setFailure({
+        code: "invalid_json",
+        message: `The raw spec is not valid JSON: ${parsed.message}`,
+        problems: [],
+      });
       return false;
     }
     setSaving(true);

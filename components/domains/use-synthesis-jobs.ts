@@ -3,7 +3,13 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { type LiveEvent, useLiveEvents } from "@/components/jobs/use-live-events";
 import { api } from "@/components/ui/api";
-import { isActive, type JobStatus, type SynthesisJob, type SynthesisMode, type SynthesisResult } from "./types";
+import {
+  isActive,
+  type JobStatus,
+  type SynthesisJob,
+  type SynthesisMode,
+  type SynthesisResult,
+} from "./types";
 
 /** A job row as the API and the live events send it. */
 interface JobRow {
@@ -78,7 +84,10 @@ export function useSynthesisJobs(slug: string, initial: SynthesisJob[]) {
   );
   useLiveEvents<JobRow>(slug, "job", onEvent);
 
-  const activeIds = jobs.filter((j) => isActive(j.status)).map((j) => j.id).join(",");
+  const activeIds = jobs
+    .filter((j) => isActive(j.status))
+    .map((j) => j.id)
+    .join(",");
   useEffect(() => {
     if (!activeIds) return;
     const timer = setInterval(() => {

@@ -29,7 +29,7 @@ type CodeEditorInstance = Parameters<OnMount>[0];
 type MonacoMarker = import("monaco-editor").editor.IMarker;
 
 /**
- * The code editor. `path` names the model (e.g. `file:///environment.ts`) so the TypeScript
+ * The code editor. `value` is the initial text; `path` names the model (e.g. `file:///environment.ts`) so the TypeScript
  * service checks it against the SDK; `onMarkers` reports what the editor currently flags.
  */
 export function CodeEditor({
@@ -97,8 +97,10 @@ export function CodeEditor({
   };
 
   return (
+    // Uncontrolled: writing `value` back on every change races with typing under load
+    // (characters lost, cursor thrown to the end). Remount (React `key`) to load other text.
     <Editor
-      value={value}
+      defaultValue={value}
       onChange={(v) => onChange?.(v ?? "")}
       language={language}
       path={path}

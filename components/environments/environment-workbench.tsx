@@ -108,7 +108,7 @@ export function EnvironmentWorkbench({
             value={source}
             onChange={setSource}
             language="typescript"
-            path={`file:///environments/${environment.id}/environment.ts`}
+            path={`file:///environments/${environment.id}/v${version.number}/environment.ts`}
             readOnly={!canEdit}
             onMarkers={setMarkers}
             extraMarkers={serverMarkers}

@@ -5,6 +5,8 @@ import { GENERATION_LIMITS, generateTasks } from "@/lib/tasks";
 import { db } from "@/lib/server/db/client";
 import { defineJob, PermanentJobError } from "./definition";
 
+const TIERS = ["easy", "medium", "hard"];
+
 export const generateTasksPayload = z.object({
   environmentVersionId: z.string().uuid(),
   name: z.string().trim().min(1).max(80),
@@ -66,6 +68,7 @@ export const generateTasksJob = defineJob({
             key: task.id,
             instruction: task.instruction,
             difficulty: task.difficulty,
+            tier: TIERS.indexOf(task.difficulty),
             split: task.split,
             tags: task.tags,
             tools: [...new Set(task.solution.map((s) => s.tool))],

@@ -105,7 +105,7 @@ export async function listTasks(actor: Actor, slug: string, taskSetId: string, q
     db().task.count({ where }),
     db().task.findMany({
       where,
-      orderBy: [{ difficulty: "asc" }, { key: "asc" }],
+      orderBy: [{ tier: "asc" }, { key: "asc" }],
       skip: (f.page - 1) * f.pageSize,
       take: f.pageSize,
       select: { id: true, key: true, instruction: true, difficulty: true, split: true, status: true, tools: true, tags: true, reviewNote: true },

@@ -1,18 +1,39 @@
-import { Play } from "lucide-react";
-import { EmptyState, PageHeader } from "@/components/ui/card";
+import { LaunchForm } from "@/components/runs/launch-form";
+import { RunList } from "@/components/runs/run-list";
+import { toRunSummary } from "@/components/runs/summary";
+import type { TaskSetChoice } from "@/components/runs/types";
+import { PageHeader } from "@/components/ui/card";
 import { pageAccess } from "@/lib/server/pages";
+import { listRuns } from "@/lib/server/services/runs";
+import { listTaskSets } from "@/lib/server/services/tasks";
 
 export const metadata = { title: "Runs" };
 
-export default async function Page({ params }: { params: Promise<{ slug: string }> }) {
-  await pageAccess((await params).slug);
+export default async function RunsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const access = await pageAccess(slug);
+  const [runs, sets] = await Promise.all([
+    listRuns(access.actor, slug),
+    listTaskSets(access.actor, slug),
+  ]);
+  const taskSets: TaskSetChoice[] = sets.map((set) => ({
+    id: set.id,
+    name: set.name,
+    taskCount: set.taskCount,
+    environmentVersionId: set.environmentVersion.id,
+    environment: set.environmentVersion.environment.name,
+    version: set.environmentVersion.number,
+  }));
   return (
     <>
-      <PageHeader title="Runs" />
-      <EmptyState icon={<Play size={28} />} title="Nothing here yet">
-        Training and evaluation runs appear here, with live reward curves and a step-by-step replay
-        of every episode.
-      </EmptyState>
+      <PageHeader
+        title="Runs"
+        description="Train an agent on a task set and watch it improve live, or run a baseline. Every episode is stored and can be replayed step by step."
+      />
+      <div className="grid gap-6 items-start xl:grid-cols-[minmax(0,1fr)_380px]">
+        <RunList runs={runs.map(toRunSummary)} />
+        <LaunchForm taskSets={taskSets} />
+      </div>
     </>
   );
 }

@@ -1,5 +1,10 @@
 import { DomainPage } from "@/components/domains/domain-page";
-import { type SynthesisJob, type SynthesisResult, type Tab, TABS } from "@/components/domains/types";
+import {
+  type SynthesisJob,
+  type SynthesisResult,
+  type Tab,
+  TABS,
+} from "@/components/domains/types";
 import { orNotFound, pageAccess } from "@/lib/server/pages";
 import { getDomain, listDomainRevisions } from "@/lib/server/services/domains";
 import { getLlmSettings } from "@/lib/server/services/llm-settings";
@@ -23,7 +28,9 @@ export default async function DomainRoute({
     listSynthesisJobs(access.actor, slug, domainId),
     getLlmSettings(access.actor, slug),
   ]);
-  const tab = (TABS as readonly string[]).includes(query.tab ?? "") ? (query.tab as Tab) : "description";
+  const tab = (TABS as readonly string[]).includes(query.tab ?? "")
+    ? (query.tab as Tab)
+    : "description";
   return (
     <DomainPage
       key={domain.id}
@@ -46,19 +53,17 @@ export default async function DomainRoute({
         createdAt: r.createdAt.toISOString(),
         author: { name: r.author.name, email: r.author.email },
       }))}
-      jobs={jobs.map(
-        (j): SynthesisJob => ({
-          id: j.id,
-          status: j.status as SynthesisJob["status"],
-          progress: j.progress,
-          message: j.message,
-          error: j.error,
-          result: (j.result ?? null) as SynthesisResult | null,
-          mode: ((j.payload as { mode?: string } | null)?.mode ?? null) as SynthesisJob["mode"],
-          createdAt: j.createdAt.toISOString(),
-          finishedAt: j.finishedAt?.toISOString() ?? null,
-        }),
-      )}
+      jobs={jobs.map((j): SynthesisJob => ({
+        id: j.id,
+        status: j.status as SynthesisJob["status"],
+        progress: j.progress,
+        message: j.message,
+        error: j.error,
+        result: (j.result ?? null) as SynthesisResult | null,
+        mode: ((j.payload as { mode?: string } | null)?.mode ?? null) as SynthesisJob["mode"],
+        createdAt: j.createdAt.toISOString(),
+        finishedAt: j.finishedAt?.toISOString() ?? null,
+      }))}
       llm={llm ? { model: llm.model } : null}
       initialTab={tab}
       initialSpecView={query.view === "json" ? "json" : "form"}

@@ -106,6 +106,7 @@ CREATE TABLE "task" (
     "key" TEXT NOT NULL,
     "instruction" TEXT NOT NULL,
     "difficulty" TEXT NOT NULL,
+    "tier" INTEGER NOT NULL DEFAULT 0,
     "split" TEXT NOT NULL,
     "tags" TEXT[],
     "tools" TEXT[],
