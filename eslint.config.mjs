@@ -5,12 +5,11 @@ const config = [
   {
     ignores: [
       "node_modules/",
-      ".next/",
-      ".data/",
+      ".next*/",
+      ".data*/",
       "lib/generated/",
       "test-results/",
       "next-env.d.ts",
-      "lib/runtime/examples/**/hostile/**",
     ],
   },
   ...nextCoreWebVitals,

@@ -1,13 +1,8 @@
 import "server-only";
 import {
-  compileEnvironment,
   createWorkerPool,
-  loadEnvironment,
   type Diagnostic,
-  type LoadedEnvironment,
   type Manifest,
-  RuntimeError,
-  runSelfTests,
   type SelfTestFile,
   type SelfTestResult,
   typecheckEnvironment,
@@ -15,9 +10,10 @@ import {
 } from "@/lib/runtime";
 
 /**
- * The web app's door to environment code. Untrusted code only ever runs inside the runtime's
- * QuickJS sandbox; sessions the studio keeps open (the playground) live in a pool of worker
- * threads, so a program that escapes its deadline is terminated with its thread, not the server.
+ * The web app's door to environment code. Untrusted code never runs in this process: checking
+ * it, loading it and running its sessions and episodes all happen in a pool of worker threads,
+ * so a program that escapes its deadline is terminated with its thread, not the server. (Only
+ * compiling with esbuild and TypeScript analysis, which do not execute the code, run here.)
  */
 const globalForSandbox = globalThis as unknown as { envfPool?: WorkerPool };
 
@@ -34,35 +30,31 @@ export interface SourceCheck {
   selfTests?: SelfTestResult[];
 }
 
-/** Loads an environment (compiled once per source); throws RuntimeError when it cannot load. */
-export async function load(source: string): Promise<LoadedEnvironment> {
-  return loadEnvironment({ source });
-}
-
 /**
  * Compiles, type-checks and loads environment code, and runs its self-tests. `ok` means the
  * code compiles and defines a valid environment — type errors and failing self-tests are
- * reported but do not stop a user from saving a version.
+ * reported but do not stop a user from saving a version. A module that never finishes loading
+ * is refused (`ENV_TIMEOUT`).
  */
-export async function checkSource(source: string, tests?: SelfTestFile | null): Promise<SourceCheck> {
-  const compiled = await compileEnvironment(source);
-  if (!compiled.ok) return { ok: false, diagnostics: compiled.diagnostics };
-  const typeErrors = await typecheckEnvironment(source);
-  try {
-    const env = await load(source);
-    try {
-      const selfTests = tests ? await runSelfTests(env, tests.tests) : undefined;
-      return { ok: true, diagnostics: typeErrors, manifest: env.manifest, selfTests };
-    } finally {
-      env.dispose();
+export async function checkSource(
+  source: string,
+  tests?: SelfTestFile | null,
+): Promise<SourceCheck> {
+  const inspection = sandboxPool().inspect(source, { tests: tests?.tests });
+  const typeErrors = typecheckEnvironment(source);
+  const check = await inspection;
+  if (!check.ok) {
+    // Code that does not compile gets its compile errors only (type errors would repeat them).
+    if (check.error?.code === "COMPILE_FAILED") {
+      void typeErrors.catch(() => undefined);
+      return { ok: false, diagnostics: check.diagnostics };
     }
-  } catch (error) {
-    if (error instanceof RuntimeError) {
-      const diagnostics = error.diagnostics.length
-        ? error.diagnostics
-        : [{ line: 1, column: 1, endLine: 1, endColumn: 1, message: `${error.code}: ${error.message}`, code: error.code, severity: "error" as const }];
-      return { ok: false, diagnostics: [...diagnostics, ...typeErrors] };
-    }
-    throw error;
+    return { ok: false, diagnostics: [...check.diagnostics, ...(await typeErrors)] };
   }
+  return {
+    ok: true,
+    diagnostics: await typeErrors,
+    manifest: check.manifest,
+    selfTests: check.selfTests,
+  };
 }

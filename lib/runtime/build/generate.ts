@@ -9,10 +9,14 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import prettier from "prettier";
 import { renderGenerated } from "./render";
 
 const runtimeDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 for (const [file, text] of Object.entries(await renderGenerated(runtimeDir))) {
-  writeFileSync(path.join(runtimeDir, file), text);
+  const target = path.join(runtimeDir, file);
+  // Formatted like every other file, so that `prettier --check` stays clean after regenerating.
+  const config = await prettier.resolveConfig(target);
+  writeFileSync(target, await prettier.format(text, { ...config, filepath: target }));
   console.log(`wrote ${file}`);
 }

@@ -44,11 +44,21 @@ export async function compileEnvironment(source: string): Promise<CompileResult>
           name: "envfactory-sdk-only",
           setup(b) {
             b.onResolve({ filter: /.*/ }, (args) => {
-              if (args.path === SDK_SPECIFIER) return { path: SDK_SPECIFIER, namespace: "envf-sdk" };
+              if (args.path === SDK_SPECIFIER)
+                return { path: SDK_SPECIFIER, namespace: "envf-sdk" };
               if (args.kind === "entry-point") return undefined;
-              return { errors: [{ text: `Cannot import "${args.path}": environment code may only import "${SDK_SPECIFIER}"` }] };
+              return {
+                errors: [
+                  {
+                    text: `Cannot import "${args.path}": environment code may only import "${SDK_SPECIFIER}"`,
+                  },
+                ],
+              };
             });
-            b.onLoad({ filter: /.*/, namespace: "envf-sdk" }, () => ({ contents: SDK_JS, loader: "js" }));
+            b.onLoad({ filter: /.*/, namespace: "envf-sdk" }, () => ({
+              contents: SDK_JS,
+              loader: "js",
+            }));
           },
         },
       ],

@@ -1,5 +1,5 @@
 import { createRng, hashSeed } from "../determinism/rng";
-import type { FaultKind, FaultRecord, Observation } from "../types";
+import type { FaultRecord, Observation } from "../types";
 import { FaultErrorCode } from "../types";
 import { EXCLUSIVE_FAULTS, type FaultConfig, type FaultRates } from "./profiles";
 
@@ -41,7 +41,13 @@ export class FaultInjector {
   }
 
   plan(tool: string): FaultPlan {
-    const [uFault, uStale, uLatency, uParam, uCut] = [this.rng(), this.rng(), this.rng(), this.rng(), this.rng()];
+    const [uFault, uStale, uLatency, uParam, uCut] = [
+      this.rng(),
+      this.rng(),
+      this.rng(),
+      this.rng(),
+      this.rng(),
+    ];
     const rates: FaultRates = { ...this.config.rates, ...this.config.perTool?.[tool] };
     let exclusive: ExclusiveFault | null = null;
     let edge = 0;
@@ -57,7 +63,8 @@ export class FaultInjector {
     return {
       exclusive,
       stale: uStale < (rates.stale_read ?? 0),
-      latencyMs: uLatency < (rates.latency ?? 0) ? Math.round(latMin + uParam * (latMax - latMin)) : 0,
+      latencyMs:
+        uLatency < (rates.latency ?? 0) ? Math.round(latMin + uParam * (latMax - latMin)) : 0,
       // Whole 100 ms steps read like real Retry-After headers.
       retryAfterMs: Math.round((raMin + uParam * (raMax - raMin)) / 100) * 100,
       cut: uCut,
@@ -76,7 +83,10 @@ export function failedCallObservation(
       return {
         observation: {
           ok: false,
-          error: { code: FaultErrorCode.SERVICE_UNAVAILABLE, message: "The service is temporarily unavailable. Retry later." },
+          error: {
+            code: FaultErrorCode.SERVICE_UNAVAILABLE,
+            message: "The service is temporarily unavailable. Retry later.",
+          },
         },
         record: { kind },
       };
@@ -84,7 +94,10 @@ export function failedCallObservation(
       return {
         observation: {
           ok: false,
-          error: { code: FaultErrorCode.TIMEOUT, message: `The tool did not answer within ${timeoutMs} ms.` },
+          error: {
+            code: FaultErrorCode.TIMEOUT,
+            message: `The tool did not answer within ${timeoutMs} ms.`,
+          },
         },
         record: { kind, latencyMs: timeoutMs },
       };
@@ -103,7 +116,8 @@ export function failedCallObservation(
   }
 }
 
-const GATEWAY_PAGE = "<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>";
+const GATEWAY_PAGE =
+  "<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>";
 
 /** Breaks a successful response's JSON text; the tool already ran and its state change stays. */
 export function brokenResponseObservation(
@@ -123,7 +137,11 @@ export function brokenResponseObservation(
   }
   return {
     ok: false,
-    error: { code: FaultErrorCode.MALFORMED_RESPONSE, message: "The response is not valid JSON.", raw: malform(text, cut) },
+    error: {
+      code: FaultErrorCode.MALFORMED_RESPONSE,
+      message: "The response is not valid JSON.",
+      raw: malform(text, cut),
+    },
   };
 }
 
@@ -135,5 +153,3 @@ function malform(text: string, cut: number): string {
   const at = structural[Math.floor(((cut - 0.3) / 0.7) * structural.length)];
   return text.slice(0, at) + text.slice(at + 1);
 }
-
-export type { ExclusiveFault, FaultKind };

@@ -78,9 +78,13 @@ export function resolveFaultConfig(input: FaultProfileName | FaultConfig | undef
   }
   const parsed = faultConfigSchema.safeParse(input);
   if (!parsed.success) {
-    throw new RuntimeError("INVALID_FAULT_CONFIG", `Invalid fault config: ${z.prettifyError(parsed.error)}`);
+    throw new RuntimeError(
+      "INVALID_FAULT_CONFIG",
+      `Invalid fault config: ${z.prettifyError(parsed.error)}`,
+    );
   }
   const total = EXCLUSIVE_FAULTS.reduce((sum, kind) => sum + (parsed.data.rates[kind] ?? 0), 0);
-  if (total > 1) throw new RuntimeError("INVALID_FAULT_CONFIG", "Exclusive fault rates add up to more than 1");
+  if (total > 1)
+    throw new RuntimeError("INVALID_FAULT_CONFIG", "Exclusive fault rates add up to more than 1");
   return parsed.data;
 }

@@ -39,11 +39,17 @@ function parseJson<T>(text: string, file: string, schema: z.ZodType<T>): T {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new RuntimeError("INVALID_PACKAGE", `${file} is not valid JSON: ${(error as Error).message}`);
+    throw new RuntimeError(
+      "INVALID_PACKAGE",
+      `${file} is not valid JSON: ${(error as Error).message}`,
+    );
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new RuntimeError("INVALID_PACKAGE", `${file} is not valid: ${z.prettifyError(parsed.error)}`);
+    throw new RuntimeError(
+      "INVALID_PACKAGE",
+      `${file} is not valid: ${z.prettifyError(parsed.error)}`,
+    );
   }
   return parsed.data;
 }
@@ -53,11 +59,15 @@ export async function loadPackage(dir: string): Promise<EnvironmentPackage> {
   const file = (name: string) => path.join(dir, name);
   const source = await readOptional(file(PACKAGE_FILES.source));
   if (source === undefined) {
-    throw new RuntimeError("PACKAGE_NOT_FOUND", `${file(PACKAGE_FILES.source)} does not exist; an environment package needs one`);
+    throw new RuntimeError(
+      "PACKAGE_NOT_FOUND",
+      `${file(PACKAGE_FILES.source)} does not exist; an environment package needs one`,
+    );
   }
   const pkg: EnvironmentPackage = { source };
   const manifest = await readOptional(file(PACKAGE_FILES.manifest));
-  if (manifest !== undefined) pkg.manifest = parseJson(manifest, PACKAGE_FILES.manifest, manifestSchema);
+  if (manifest !== undefined)
+    pkg.manifest = parseJson(manifest, PACKAGE_FILES.manifest, manifestSchema);
   const tests = await readOptional(file(PACKAGE_FILES.tests));
   if (tests !== undefined) pkg.tests = parseJson(tests, PACKAGE_FILES.tests, selfTestFileSchema);
   const spec = await readOptional(file(PACKAGE_FILES.spec));
@@ -82,5 +92,6 @@ export async function writePackage(dir: string, pkg: EnvironmentPackage): Promis
   if (pkg.manifest) await write(PACKAGE_FILES.manifest, pretty(pkg.manifest));
   if (pkg.tests) await write(PACKAGE_FILES.tests, pretty(pkg.tests));
   if (pkg.spec !== undefined) await write(PACKAGE_FILES.spec, pretty(pkg.spec));
-  if (pkg.tasks) await write(PACKAGE_FILES.tasks, pkg.tasks.map((t) => JSON.stringify(t)).join("\n") + "\n");
+  if (pkg.tasks)
+    await write(PACKAGE_FILES.tasks, pkg.tasks.map((t) => JSON.stringify(t)).join("\n") + "\n");
 }

@@ -17,7 +17,9 @@ export const selfTestSchema = z
     name: z.string().min(1),
     seed: z.number().int().optional(),
     initialState: json.optional(),
-    calls: z.array(z.object({ tool: z.string(), args: json.default({}), expect: expectation }).strict()),
+    calls: z.array(
+      z.object({ tool: z.string(), args: json.default({}), expect: expectation }).strict(),
+    ),
     expectState: z.array(z.object({ path: z.string(), equals: json }).strict()).optional(),
   })
   .strict();
@@ -36,15 +38,23 @@ export interface SelfTestResult {
 }
 
 function describeObservation(observation: Observation): string {
-  return observation.ok ? `ok ${JSON.stringify(observation.result)}` : `error ${observation.error.code}: ${observation.error.message}`;
+  return observation.ok
+    ? `ok ${JSON.stringify(observation.result)}`
+    : `error ${observation.error.code}: ${observation.error.message}`;
 }
 
 /** Runs declarative self-tests in the sandbox, each in a fresh episode without faults. */
-export async function runSelfTests(env: LoadedEnvironment, tests: readonly SelfTest[]): Promise<SelfTestResult[]> {
+export async function runSelfTests(
+  env: LoadedEnvironment,
+  tests: readonly SelfTest[],
+): Promise<SelfTestResult[]> {
   const results: SelfTestResult[] = [];
   for (const test of tests) {
     const failures: string[] = [];
-    const session = await createSession(env, { seed: test.seed ?? 0, initialState: test.initialState }).catch((error: Error) => {
+    const session = await createSession(env, {
+      seed: test.seed ?? 0,
+      initialState: test.initialState,
+    }).catch((error: Error) => {
       failures.push(`could not start: ${error.message}`);
       return null;
     });
@@ -54,19 +64,28 @@ export async function runSelfTests(env: LoadedEnvironment, tests: readonly SelfT
         const where = `call ${i + 1} (${call.tool})`;
         if ("error" in call.expect) {
           if (observation.ok || observation.error.code !== call.expect.error) {
-            failures.push(`${where}: expected error ${call.expect.error}, got ${describeObservation(observation)}`);
+            failures.push(
+              `${where}: expected error ${call.expect.error}, got ${describeObservation(observation)}`,
+            );
           }
         } else if (!observation.ok) {
           failures.push(`${where}: expected ok, got ${describeObservation(observation)}`);
-        } else if (call.expect.result !== undefined && !partialDeepMatch(observation.result, call.expect.result)) {
-          failures.push(`${where}: result ${JSON.stringify(observation.result)} does not contain ${JSON.stringify(call.expect.result)}`);
+        } else if (
+          call.expect.result !== undefined &&
+          !partialDeepMatch(observation.result, call.expect.result)
+        ) {
+          failures.push(
+            `${where}: result ${JSON.stringify(observation.result)} does not contain ${JSON.stringify(call.expect.result)}`,
+          );
         }
       });
       const state = session.state();
       for (const { path, equals } of test.expectState ?? []) {
         const actual = getAtPointer(state, path);
         if (!jsonEqual(actual, equals)) {
-          failures.push(`state ${path}: expected ${JSON.stringify(equals)}, got ${actual === undefined ? "nothing" : JSON.stringify(actual)}`);
+          failures.push(
+            `state ${path}: expected ${JSON.stringify(equals)}, got ${actual === undefined ? "nothing" : JSON.stringify(actual)}`,
+          );
         }
       }
       await session.close();

@@ -49,7 +49,10 @@ export interface EpisodeOutcome {
   finalAnswer?: string;
 }
 
-const MALFORMED = new Set<string>([RuntimeErrorCode.INVALID_ARGUMENTS, RuntimeErrorCode.UNKNOWN_TOOL]);
+const MALFORMED = new Set<string>([
+  RuntimeErrorCode.INVALID_ARGUMENTS,
+  RuntimeErrorCode.UNKNOWN_TOOL,
+]);
 const BLOCKING = new Set<FaultKind>(["service_unavailable", "timeout", "rate_limit"]);
 const BROKEN_RESPONSE = new Set<FaultKind>(["malformed_response", "truncated_response"]);
 
@@ -95,7 +98,19 @@ export function computeReward(specInput: RewardSpec, outcome: EpisodeOutcome): R
   if (Number.isNaN(trace)) trace = Number.isNaN(state) ? 0 : state;
   if (Number.isNaN(state)) state = trace;
 
-  const penalty = extraCalls * spec.penalties.extraCall + malformedCalls * spec.penalties.malformedCall;
+  const penalty =
+    extraCalls * spec.penalties.extraCall + malformedCalls * spec.penalties.malformedCall;
   const score = Math.min(1, Math.max(0, spec.tau * trace + (1 - spec.tau) * state - penalty));
-  return { score, tau: spec.tau, trace, state, penalty, goals, calls, outputs, extraCalls, malformedCalls };
+  return {
+    score,
+    tau: spec.tau,
+    trace,
+    state,
+    penalty,
+    goals,
+    calls,
+    outputs,
+    extraCalls,
+    malformedCalls,
+  };
 }

@@ -22,6 +22,3 @@ export interface SandboxBackend {
   drop(key: string): void;
   dispose(): void;
 }
-
-/** What `install` reports about the environment, before it becomes a `Manifest`. */
-export type EnvironmentDescription = JsonValue;

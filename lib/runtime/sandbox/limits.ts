@@ -12,9 +12,17 @@ export const sandboxLimitsSchema = z
       .max(1024 * 1024 * 1024)
       .default(32 * 1024 * 1024),
     /** Largest tool result, in characters of JSON. */
-    outputBytes: z.number().int().min(1).default(256 * 1024),
+    outputBytes: z
+      .number()
+      .int()
+      .min(1)
+      .default(256 * 1024),
     /** Largest state, in characters of JSON. */
-    stateBytes: z.number().int().min(1).default(4 * 1024 * 1024),
+    stateBytes: z
+      .number()
+      .int()
+      .min(1)
+      .default(4 * 1024 * 1024),
   })
   .strict();
 

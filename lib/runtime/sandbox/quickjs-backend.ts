@@ -80,7 +80,8 @@ export class QuickJSBackend implements SandboxBackend {
   }
 
   private replace(): void {
-    this.realm?.dispose();
+    // Not disposed: freeing a runtime that crashed or ran out of memory aborts on leaked
+    // objects. Dropping every reference lets the whole WebAssembly instance be collected.
     this.realm = null;
     this.generation++;
     const spare = this.reserve.takeSync();

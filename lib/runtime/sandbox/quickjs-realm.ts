@@ -14,7 +14,11 @@ const SETUP_DEADLINE_MS = 2000;
 
 /** The realm died in a way that leaves the WebAssembly module unusable. */
 export class RealmCrash extends Error {
-  constructor(readonly error: ObservationError) {
+  constructor(
+    readonly error: ObservationError,
+    /** For a module that failed to load: the guest's own error code (e.g. `ENV_TIMEOUT`). */
+    readonly guestCode?: string,
+  ) {
     super(error.message);
   }
 }
@@ -51,16 +55,30 @@ export class QuickJSRealm {
     const seal = fn("seal");
     const install = fn("install");
     guest.dispose();
-    const t0 = performance.now();
-    this.invoke(seal, JSON.stringify({ outputChars: limits.outputBytes, stateChars: limits.stateBytes }));
+    this.invoke(
+      seal,
+      JSON.stringify({ outputChars: limits.outputBytes, stateChars: limits.stateBytes }),
+    );
     seal.dispose();
     this.arm();
-    console.log("seal ms", performance.now() - t0);
     // The compiled module becomes a factory: each reset evaluates it afresh.
-    const factory = this.evalOrThrow(`(function () {\n${code}\n;return ${MODULE_GLOBAL};\n})`);
-    this.description = this.invoke(install, factory) ?? "";
-    factory.dispose();
-    install.dispose();
+    // "use strict" as in any ES module: writes to frozen built-ins throw instead of doing nothing.
+    const factory = this.evalOrThrow(
+      `(function () {\n"use strict";\n${code}\n;return ${MODULE_GLOBAL};\n})`,
+    );
+    try {
+      this.description = this.invoke(install, factory) ?? "";
+    } catch (error) {
+      if (error instanceof EscapedError)
+        throw new RealmCrash(
+          { code: "ENV_LOAD_FAILED", message: error.error.message },
+          error.error.code,
+        );
+      throw error;
+    } finally {
+      factory.dispose();
+      install.dispose();
+    }
   }
 
   private arm(ms = this.limits.timeoutMs): void {
@@ -78,12 +96,16 @@ export class QuickJSRealm {
   }
 
   /** Calls a guest function; returns its string answer, or an error for escaped exceptions. */
-  private invoke(fn: QuickJSHandle, ...args: (string | number | null | QuickJSHandle)[]): string | undefined {
+  private invoke(
+    fn: QuickJSHandle,
+    ...args: (string | number | null | QuickJSHandle)[]
+  ): string | undefined {
     const ctx = this.context;
     const owned: QuickJSHandle[] = [];
     const handles = args.map((arg) => {
       if (arg !== null && typeof arg === "object") return arg;
-      const handle = arg === null ? ctx.null : typeof arg === "number" ? ctx.newNumber(arg) : ctx.newString(arg);
+      const handle =
+        arg === null ? ctx.null : typeof arg === "number" ? ctx.newNumber(arg) : ctx.newString(arg);
       owned.push(handle);
       return handle;
     });
@@ -115,11 +137,21 @@ export class QuickJSRealm {
 
   /** Errors that got past the guest's own try/catch: interrupts and allocation failures. */
   private classifyEscaped(dumped: unknown, bytesBefore: number): ObservationError {
-    const text = typeof dumped === "object" && dumped !== null ? String((dumped as { message?: unknown }).message) : String(dumped);
+    const text =
+      typeof dumped === "object" && dumped !== null
+        ? String((dumped as { message?: unknown }).message)
+        : String(dumped);
     if (text.includes("interrupted")) {
-      return { code: "ENV_TIMEOUT", message: `The tool ran longer than ${this.limits.timeoutMs} ms` };
+      return {
+        code: "ENV_TIMEOUT",
+        message: `The tool ran longer than ${this.limits.timeoutMs} ms`,
+      };
     }
-    if (dumped === null || text.includes("out of memory") || this.wasm.memory.buffer.byteLength > bytesBefore) {
+    if (
+      dumped === null ||
+      text.includes("out of memory") ||
+      this.wasm.memory.buffer.byteLength > bytesBefore
+    ) {
       this.tainted = true;
       return { code: "ENV_OUT_OF_MEMORY", message: `The environment exceeded its memory cap` };
     }
@@ -129,7 +161,9 @@ export class QuickJSRealm {
   reset(key: string, seed: number, nowMs: number, stateJson: string | null): ResetAnswer {
     this.arm();
     try {
-      return this.parseAnswer(this.invoke(this.fns.reset, key, seed, nowMs, stateJson)) as ResetAnswer;
+      return this.parseAnswer(
+        this.invoke(this.fns.reset, key, seed, nowMs, stateJson),
+      ) as ResetAnswer;
     } catch (error) {
       if (error instanceof EscapedError) return { ok: false, error: error.error };
       throw error;
@@ -140,7 +174,9 @@ export class QuickJSRealm {
     this.arm();
     const bytesBefore = this.wasm.memory.buffer.byteLength;
     try {
-      const answer = this.parseAnswer(this.invoke(this.fns.call, key, tool, argsJson, nowMs, step)) as CallAnswer;
+      const answer = this.parseAnswer(
+        this.invoke(this.fns.call, key, tool, argsJson, nowMs, step),
+      ) as CallAnswer;
       if (!answer.ok && answer.error.code === "ENV_THREW_NULL") {
         // QuickJS throws null when it cannot even allocate the out-of-memory error.
         const grew = this.wasm.memory.buffer.byteLength > bytesBefore;
@@ -169,7 +205,8 @@ export class QuickJSRealm {
   }
 
   private parseAnswer(text: string | undefined): CallAnswer | ResetAnswer {
-    if (text === undefined) throw new RealmCrash({ code: "ENV_CRASHED", message: "The sandbox gave no answer" });
+    if (text === undefined)
+      throw new RealmCrash({ code: "ENV_CRASHED", message: "The sandbox gave no answer" });
     return JSON.parse(text) as CallAnswer;
   }
 

@@ -1,4 +1,9 @@
-import { newQuickJSWASMModuleFromVariant, newVariant, RELEASE_SYNC, type QuickJSWASMModule } from "quickjs-emscripten";
+import {
+  newQuickJSWASMModuleFromVariant,
+  newVariant,
+  RELEASE_SYNC,
+  type QuickJSWASMModule,
+} from "quickjs-emscripten";
 
 /** A QuickJS WebAssembly instance with its own capped memory. */
 export interface WasmModule {
@@ -11,13 +16,22 @@ export interface WasmModule {
 const PAGE = 64 * 1024;
 /** The QuickJS build declares 16 MiB of initial memory; instantiation fails with less. */
 const MIN_PAGES = 256;
+/** Emscripten's stderr hook (untyped in the loader options, hence a variable, not a literal). */
+const QUIET = { printErr: () => {} } as object;
 
 export async function newWasmModule(memoryBytes: number): Promise<WasmModule> {
   const maximum = Math.max(MIN_PAGES + 64, Math.floor(memoryBytes / PAGE));
   // A dedicated memory per module: QuickJS's own limit misses many small allocations, this cap doesn't.
   const memory = new WebAssembly.Memory({ initial: MIN_PAGES, maximum });
-  const module = await newQuickJSWASMModuleFromVariant(newVariant(RELEASE_SYNC, { wasmMemory: memory }));
-  return { module, memory, maxBytes: maximum * PAGE };
+  const quickjs = await newQuickJSWASMModuleFromVariant(
+    newVariant(RELEASE_SYNC, {
+      wasmMemory: memory,
+      // Aborts are reported as observations (ENV_CRASHED); the module's own stderr lines would
+      // only repeat them on the host's console.
+      emscriptenModule: QUIET,
+    }),
+  );
+  return { module: quickjs, memory, maxBytes: maximum * PAGE };
 }
 
 /**
@@ -51,8 +65,10 @@ export class ModuleReserve {
     return taken;
   }
 
+  /** A new module for a new sandbox; the spare stays for crash recovery. */
   async take(): Promise<WasmModule> {
-    return this.takeSync() ?? (await newWasmModule(this.memoryBytes));
+    this.warm();
+    return newWasmModule(this.memoryBytes);
   }
 }
 

@@ -7,7 +7,8 @@
  */
 
 /** Any value that survives `JSON.stringify` → `JSON.parse` unchanged. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 /** A plain JSON Schema object (draft 2020-12 / draft-07 keywords as ajv understands them). */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -21,8 +22,17 @@ export type Schema<T> = JsonSchema & { readonly "~type"?: T };
 /** Marks an object property as optional (not listed in `required`). */
 export type OptionalSchema<T> = Schema<T> & { readonly "~optional": true };
 
-/** The TypeScript type described by a schema; raw JSON Schema without a type gives `any`. */
-export type Infer<S> = S extends { readonly "~type"?: infer T } ? (unknown extends T ? any : T) : any;
+/**
+ * The TypeScript type described by a schema. Raw JSON Schema without a type gives `any` on
+ * purpose: the runtime validates values against it, so authors need not restate it in types.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export type Infer<S> = S extends { readonly "~type"?: infer T }
+  ? unknown extends T
+    ? any
+    : T
+  : any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 type OptionalKeys<P> = { [K in keyof P]: P[K] extends { "~optional": true } ? K : never }[keyof P];
@@ -121,6 +131,7 @@ export const s = {
     anyOf: options.map(plain),
   }),
   /** Raw JSON Schema, typed by the caller: `s.raw<{ id: string }>({ type: "object", ... })`. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- untyped raw schemas are trusted to the validator
   raw: <T = any>(schema: JsonSchema): Schema<T> => plain(schema),
 };
 
@@ -170,18 +181,25 @@ export interface ToolSpec<State, I extends JsonSchema, O extends JsonSchema> {
   run(state: State, args: Infer<I>, ctx: ToolContext): Infer<O>;
 }
 
+/**
+ * Blocks inference from a position (like `NoInfer`, which would also stop literal types such as
+ * `"open"` from matching an enum in an `initialState` function's return value).
+ */
+type Fixed<T> = [T][T extends unknown ? 0 : never];
+
 export interface EnvironmentSpec<
-  SS extends JsonSchema,
+  State,
   I extends Record<string, JsonSchema>,
   O extends Record<string, JsonSchema>,
 > {
   name: string;
   version: string;
   description: string;
-  state: SS;
+  /** The state's schema; `State` is inferred from it (type a raw schema with `s.raw<T>()`). */
+  state: JsonSchema & { readonly "~type"?: State };
   /** The state a new episode starts from (unless the caller passes one). */
-  initialState: Infer<SS> | ((ctx: ToolContext) => Infer<SS>);
-  tools: { [K in keyof I]: ToolSpec<Infer<SS>, I[K], O[K & keyof O]> } & {
+  initialState: Fixed<State> | ((ctx: ToolContext) => Fixed<State>);
+  tools: { [K in keyof I]: ToolSpec<NoInfer<State>, I[K], O[K & keyof O]> } & {
     [K in keyof O]: { output: O[K] };
   };
 }
@@ -194,14 +212,14 @@ export interface EnvironmentDefinition {
   description: string;
   state: JsonSchema;
   initialState: unknown;
-  tools: Record<string, ToolSpec<any, JsonSchema, JsonSchema>>;
+  tools: Record<string, ToolSpec<unknown, JsonSchema, JsonSchema>>;
 }
 
 /** Declares an environment; `export default defineEnvironment({...})` from `environment.ts`. */
 export function defineEnvironment<
-  SS extends JsonSchema,
+  State,
   I extends Record<string, JsonSchema>,
   O extends Record<string, JsonSchema>,
->(spec: EnvironmentSpec<SS, I, O>): EnvironmentDefinition {
+>(spec: EnvironmentSpec<State, I, O>): EnvironmentDefinition {
   return { kind: "envfactory.environment", ...spec } as EnvironmentDefinition;
 }

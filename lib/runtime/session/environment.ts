@@ -3,13 +3,18 @@ import { compileEnvironment } from "../compile/compile";
 import { RuntimeError } from "../errors";
 import { loadPackage, type EnvironmentPackage } from "../package/package";
 import { manifestSchema } from "../package/manifest";
-import { sandboxLimitsSchema, type SandboxLimits, type SandboxLimitsInput } from "../sandbox/limits";
+import {
+  sandboxLimitsSchema,
+  type SandboxLimits,
+  type SandboxLimitsInput,
+} from "../sandbox/limits";
 import { QuickJSBackend } from "../sandbox/quickjs-backend";
 import { RealmCrash } from "../sandbox/quickjs-realm";
 import type { Manifest, ToolManifest } from "../types";
 import { createValidators, type Validators } from "./validation";
 
-export type EnvironmentInput = { source: string } | { dir: string } | { package: EnvironmentPackage };
+export type EnvironmentInput =
+  { source: string } | { dir: string } | { package: EnvironmentPackage };
 
 /**
  * A compiled, loaded environment version: its manifest (derived from the code), validators
@@ -67,11 +72,22 @@ async function compileCached(source: string): Promise<string> {
 
 /** Reads the manifest the guest derived from the code. */
 export function manifestFromDescription(description: string): Manifest {
-  const answer = JSON.parse(description) as { ok: boolean; result?: unknown; error?: { message: string } };
-  if (!answer.ok) throw new RuntimeError("ENV_LOAD_FAILED", answer.error?.message ?? "the environment did not load");
+  const answer = JSON.parse(description) as {
+    ok: boolean;
+    result?: unknown;
+    error?: { message: string };
+  };
+  if (!answer.ok)
+    throw new RuntimeError(
+      "ENV_LOAD_FAILED",
+      answer.error?.message ?? "the environment did not load",
+    );
   const parsed = manifestSchema.safeParse(answer.result);
   if (!parsed.success) {
-    throw new RuntimeError("INVALID_ENVIRONMENT", `defineEnvironment({...}) is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new RuntimeError(
+      "INVALID_ENVIRONMENT",
+      `defineEnvironment({...}) is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   return parsed.data;
 }
@@ -85,7 +101,11 @@ export async function loadEnvironment(
   options: { limits?: SandboxLimitsInput } = {},
 ): Promise<LoadedEnvironment> {
   const source =
-    "source" in input ? input.source : "dir" in input ? (await loadPackage(input.dir)).source : input.package.source;
+    "source" in input
+      ? input.source
+      : "dir" in input
+        ? (await loadPackage(input.dir)).source
+        : input.package.source;
   const limits = sandboxLimitsSchema.parse(options.limits ?? {});
   const code = await compileCached(source);
   let backend: QuickJSBackend;
@@ -98,7 +118,15 @@ export async function loadEnvironment(
   try {
     const manifest = manifestFromDescription(backend.description);
     const hash = createHash("sha256").update(code).digest("hex");
-    return new LoadedEnvironment(source, code, hash, manifest, limits, createValidators(manifest), backend);
+    return new LoadedEnvironment(
+      source,
+      code,
+      hash,
+      manifest,
+      limits,
+      createValidators(manifest),
+      backend,
+    );
   } catch (error) {
     backend.dispose();
     throw error;

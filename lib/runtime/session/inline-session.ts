@@ -33,7 +33,12 @@ class InlineSessionImpl implements InlineSession {
     this.assertOpen();
     const backend = this.core.env.backend;
     const { seed, nowMs, stateJson } = this.core.prepareReset(options);
-    return copyJson(this.core.applyReset(backend.reset(this.core.key, seed, nowMs, stateJson), backend.generation));
+    return copyJson(
+      this.core.applyReset(
+        backend.reset(this.core.key, seed, nowMs, stateJson),
+        backend.generation,
+      ),
+    );
   }
 
   stepSync(tool: string, args: unknown): StepRecord {
@@ -41,14 +46,21 @@ class InlineSessionImpl implements InlineSession {
     const start = this.core.begin(tool, args);
     if ("record" in start) return start.record;
     const backend = this.core.env.backend;
+    const call = start.pending;
     const resync = this.core.resyncState(backend.generation);
     if (resync !== null) {
       // The sandbox was replaced after a crash: load this session's state into the new one.
-      const answer = backend.reset(this.core.key, this.core.seed, this.core.nowMs, resync);
-      if (answer.ok) this.core.generation = backend.generation;
+      const reloaded = backend.reset(this.core.key, this.core.seed, this.core.nowMs, resync);
+      if (!reloaded.ok) return this.core.finish(call, reloaded).record;
+      this.core.generation = backend.generation;
     }
-    const call = start.pending;
-    const answer = backend.call(this.core.key, call.tool.name, call.argsJson, call.nowMs, call.envStep);
+    const answer = backend.call(
+      this.core.key,
+      call.tool.name,
+      call.argsJson,
+      call.nowMs,
+      call.envStep,
+    );
     const { record, restore } = this.core.finish(call, answer);
     if (restore !== null) backend.restore(this.core.key, restore);
     return record;
@@ -85,7 +97,10 @@ class InlineSessionImpl implements InlineSession {
  * Opens a session whose sandbox runs in this thread (QuickJS with a CPU deadline and memory
  * cap) and starts its first episode. The fastest way to run many steps: use `stepSync`.
  */
-export async function createSession(env: LoadedEnvironment, options: SessionOptions = {}): Promise<InlineSession> {
+export async function createSession(
+  env: LoadedEnvironment,
+  options: SessionOptions = {},
+): Promise<InlineSession> {
   const session = new InlineSessionImpl(new SessionCore(env, options));
   await session.reset();
   return session;

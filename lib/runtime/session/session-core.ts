@@ -1,9 +1,21 @@
 import { RuntimeError } from "../errors";
-import { brokenResponseObservation, failedCallObservation, FaultInjector, type FaultPlan } from "../faults/injector";
+import {
+  brokenResponseObservation,
+  failedCallObservation,
+  FaultInjector,
+  type FaultPlan,
+} from "../faults/injector";
 import { resolveFaultConfig, type FaultConfig, type FaultProfileName } from "../faults/profiles";
 import type { CallAnswer, ResetAnswer } from "../sandbox/backend";
 import { diffState } from "../state/json-patch";
-import type { FaultRecord, JsonPatchOp, JsonValue, Observation, StepRecord, ToolManifest } from "../types";
+import type {
+  FaultRecord,
+  JsonPatchOp,
+  JsonValue,
+  Observation,
+  StepRecord,
+  ToolManifest,
+} from "../types";
 import { RuntimeErrorCode } from "../types";
 import type { LoadedEnvironment } from "./environment";
 
@@ -45,7 +57,10 @@ export type StepStart = { record: StepRecord } | { pending: PendingCall };
 let nextKey = 0;
 
 function failure(code: string, message: string, details?: JsonValue): Observation {
-  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+  return {
+    ok: false,
+    error: details === undefined ? { code, message } : { code, message, details },
+  };
 }
 
 /** JSON copy of whatever the caller passed as arguments (a policy may pass any JS value). */
@@ -104,7 +119,11 @@ export class SessionCore {
   }
 
   /** Starts a new episode; returns what to pass to the sandbox's `reset`. */
-  prepareReset(options: ResetOptions = {}): { seed: number; nowMs: number; stateJson: string | null } {
+  prepareReset(options: ResetOptions = {}): {
+    seed: number;
+    nowMs: number;
+    stateJson: string | null;
+  } {
     this.seed = options.seed ?? this.seed;
     this.injector = new FaultInjector(this.faults, this.seed);
     this.clockMs = this.startMs;
@@ -112,15 +131,26 @@ export class SessionCore {
     this.steps.length = 0;
     this.stale.clear();
     const override = options.initialState ?? this.options.initialState;
-    return { seed: this.seed, nowMs: this.clockMs, stateJson: override === undefined ? null : JSON.stringify(override) };
+    return {
+      seed: this.seed,
+      nowMs: this.clockMs,
+      stateJson: override === undefined ? null : JSON.stringify(override),
+    };
   }
 
   applyReset(answer: ResetAnswer, generation: number): JsonValue {
     if (!answer.ok) {
-      throw new RuntimeError("ENV_RESET_FAILED", `The environment could not start an episode: ${answer.error.code}: ${answer.error.message}`);
+      throw new RuntimeError(
+        "ENV_RESET_FAILED",
+        `The environment could not start an episode: ${answer.error.code}: ${answer.error.message}`,
+      );
     }
     const check = this.env.validators.state(answer.state);
-    if (!check.ok) throw new RuntimeError("ENV_RESET_FAILED", `The initial state does not match the state schema: ${check.message}`);
+    if (!check.ok)
+      throw new RuntimeError(
+        "ENV_RESET_FAILED",
+        `The initial state does not match the state schema: ${check.message}`,
+      );
     this.current = answer.state;
     this.initial = answer.state;
     this.generation = generation;
@@ -139,23 +169,43 @@ export class SessionCore {
     const plan = this.injector.plan(toolName);
     const args = toJsonArgs(rawArgs);
     const faults: FaultRecord[] = [];
-    const done = (observation: Observation) => ({ record: this.record(index, toolName, args ?? null, observation, faults, []) });
+    const done = (observation: Observation) => ({
+      record: this.record(index, toolName, args ?? null, observation, faults, []),
+    });
 
     const tool = this.env.tool(toolName);
     if (!tool) {
       const known = this.env.manifest.tools.map((t) => t.name).join(", ");
-      return done(failure(RuntimeErrorCode.UNKNOWN_TOOL, `No tool named "${toolName}". Tools: ${known}`));
+      return done(
+        failure(RuntimeErrorCode.UNKNOWN_TOOL, `No tool named "${toolName}". Tools: ${known}`),
+      );
     }
-    if (args === undefined) return done(failure(RuntimeErrorCode.INVALID_ARGUMENTS, "The arguments are not JSON"));
+    if (args === undefined)
+      return done(failure(RuntimeErrorCode.INVALID_ARGUMENTS, "The arguments are not JSON"));
     const valid = this.env.validators.input.get(tool.name)!(args);
-    if (!valid.ok) return done(failure(RuntimeErrorCode.INVALID_ARGUMENTS, `Invalid arguments: ${valid.message}`, valid.details));
+    if (!valid.ok)
+      return done(
+        failure(
+          RuntimeErrorCode.INVALID_ARGUMENTS,
+          `Invalid arguments: ${valid.message}`,
+          valid.details,
+        ),
+      );
 
     if (plan.latencyMs > 0) {
       faults.push({ kind: "latency", latencyMs: plan.latencyMs });
       this.clockMs += plan.latencyMs;
     }
-    if (plan.exclusive === "service_unavailable" || plan.exclusive === "timeout" || plan.exclusive === "rate_limit") {
-      const { observation, record } = failedCallObservation(plan.exclusive, plan, this.injector.timeoutMs);
+    if (
+      plan.exclusive === "service_unavailable" ||
+      plan.exclusive === "timeout" ||
+      plan.exclusive === "rate_limit"
+    ) {
+      const { observation, record } = failedCallObservation(
+        plan.exclusive,
+        plan,
+        this.injector.timeoutMs,
+      );
       faults.push(record);
       if (plan.exclusive === "timeout") this.clockMs += this.injector.timeoutMs;
       return done(observation);
@@ -168,7 +218,17 @@ export class SessionCore {
         return done({ ok: true, result: cached.result });
       }
     }
-    return { pending: { tool, args, argsJson, nowMs: this.clockMs, envStep: this.envCalls++, faults, plan } };
+    return {
+      pending: {
+        tool,
+        args,
+        argsJson,
+        nowMs: this.clockMs,
+        envStep: this.envCalls++,
+        faults,
+        plan,
+      },
+    };
   }
 
   /**
@@ -182,33 +242,63 @@ export class SessionCore {
     let restore: string | null = null;
     if (answer.ok) {
       const output = this.env.validators.output.get(call.tool.name)!(answer.result);
-      const stateCheck = answer.state === undefined || !this.validateState ? { ok: true as const } : this.env.validators.state(answer.state);
+      const stateCheck =
+        answer.state === undefined || !this.validateState
+          ? { ok: true as const }
+          : this.env.validators.state(answer.state);
       if (!output.ok) {
-        observation = failure(RuntimeErrorCode.ENV_INVALID_OUTPUT, `The tool's result does not match its output schema: ${output.message}`, output.details);
+        observation = failure(
+          RuntimeErrorCode.ENV_INVALID_OUTPUT,
+          `The tool's result does not match its output schema: ${output.message}`,
+          output.details,
+        );
       } else if (!stateCheck.ok) {
-        observation = failure(RuntimeErrorCode.ENV_INVALID_STATE, `The tool left a state that does not match the state schema: ${stateCheck.message}`, stateCheck.details);
+        observation = failure(
+          RuntimeErrorCode.ENV_INVALID_STATE,
+          `The tool left a state that does not match the state schema: ${stateCheck.message}`,
+          stateCheck.details,
+        );
       } else {
         observation = { ok: true, result: answer.result };
         if (answer.state !== undefined) {
           patch = diffState(this.current, answer.state);
           this.current = answer.state;
         }
-        if (call.tool.readOnly) this.stale.set(`${call.tool.name}\n${call.argsJson}`, { index, result: answer.result });
+        if (call.tool.readOnly)
+          this.stale.set(`${call.tool.name}\n${call.argsJson}`, { index, result: answer.result });
         const broken = call.plan.exclusive;
         if (broken === "malformed_response" || broken === "truncated_response") {
           call.faults.push({ kind: broken });
-          observation = brokenResponseObservation(broken, JSON.stringify(answer.result), call.plan.cut);
+          observation = brokenResponseObservation(
+            broken,
+            JSON.stringify(answer.result),
+            call.plan.cut,
+          );
         }
       }
       if (!observation.ok && answer.state !== undefined) restore = JSON.stringify(this.current);
     } else {
       observation = { ok: false, error: answer.error };
       // These escape the guest's own rollback (the interpreter was stopped mid-call).
-      if (answer.error.code === RuntimeErrorCode.ENV_TIMEOUT || answer.error.code === RuntimeErrorCode.ENV_OUT_OF_MEMORY) {
+      if (
+        answer.error.code === RuntimeErrorCode.ENV_TIMEOUT ||
+        answer.error.code === RuntimeErrorCode.ENV_OUT_OF_MEMORY
+      ) {
         restore = JSON.stringify(this.current);
       }
     }
-    return { record: this.record(index, call.tool.name, call.args, observation, call.faults, patch, answer.logs), restore };
+    return {
+      record: this.record(
+        index,
+        call.tool.name,
+        call.args,
+        observation,
+        call.faults,
+        patch,
+        answer.logs,
+      ),
+      restore,
+    };
   }
 
   private record(
@@ -220,7 +310,15 @@ export class SessionCore {
     patch: JsonPatchOp[],
     logs?: string[],
   ): StepRecord {
-    const record: StepRecord = { index, tool, args, observation, faults, patch, clockMs: this.clockMs };
+    const record: StepRecord = {
+      index,
+      tool,
+      args,
+      observation,
+      faults,
+      patch,
+      clockMs: this.clockMs,
+    };
     if (logs && logs.length > 0) record.logs = logs;
     this.steps.push(record);
     return record;

@@ -35,5 +35,7 @@ export interface InlineSession extends Session {
 }
 
 export function copyJson<T extends JsonValue>(value: T): T {
-  return value === null || typeof value !== "object" ? value : (JSON.parse(JSON.stringify(value)) as T);
+  return value === null || typeof value !== "object"
+    ? value
+    : (JSON.parse(JSON.stringify(value)) as T);
 }

@@ -22,11 +22,16 @@ export interface Validators {
   state: SchemaCheck;
 }
 
-function describe(errors: ErrorObject[] | null | undefined, root: string): { message: string; details: JsonValue } {
+function describe(
+  errors: ErrorObject[] | null | undefined,
+  root: string,
+): { message: string; details: JsonValue } {
   const list = (errors ?? []).slice(0, 10).map((e) => ({
     path: `${root}${e.instancePath}`,
     message: e.message ?? e.keyword,
-    ...(e.keyword === "additionalProperties" ? { property: String(e.params.additionalProperty) } : {}),
+    ...(e.keyword === "additionalProperties"
+      ? { property: String(e.params.additionalProperty) }
+      : {}),
   }));
   const message = list
     .map((e) => `${e.path} ${e.message}${"property" in e ? ` (${e.property})` : ""}`)
@@ -39,9 +44,13 @@ function compile(ajv: Ajv, schema: JsonSchema, root: string, what: string): Sche
   try {
     validate = ajv.compile(schema);
   } catch (error) {
-    throw new RuntimeError("INVALID_ENVIRONMENT", `The ${what} is not a valid JSON Schema: ${(error as Error).message}`);
+    throw new RuntimeError(
+      "INVALID_ENVIRONMENT",
+      `The ${what} is not a valid JSON Schema: ${(error as Error).message}`,
+    );
   }
-  return (value) => (validate(value) ? { ok: true } : { ok: false, ...describe(validate.errors, root) });
+  return (value) =>
+    validate(value) ? { ok: true } : { ok: false, ...describe(validate.errors, root) };
 }
 
 /** Compiles every schema of a manifest once (per loaded environment version). */
@@ -52,7 +61,10 @@ export function createValidators(manifest: Manifest): Validators {
   const output = new Map<string, SchemaCheck>();
   for (const tool of manifest.tools) {
     input.set(tool.name, compile(ajv, tool.inputSchema, "args", `input schema of "${tool.name}"`));
-    output.set(tool.name, compile(ajv, tool.outputSchema, "result", `output schema of "${tool.name}"`));
+    output.set(
+      tool.name,
+      compile(ajv, tool.outputSchema, "result", `output schema of "${tool.name}"`),
+    );
   }
   return { input, output, state: compile(ajv, manifest.stateSchema, "state", "state schema") };
 }

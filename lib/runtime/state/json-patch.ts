@@ -25,7 +25,8 @@ function diffInto(a: JsonValue, b: JsonValue, path: string, ops: JsonPatchOp[]):
     }
     for (const key of Object.keys(b)) {
       const child = `${path}/${escapePointerToken(key)}`;
-      if (!Object.prototype.hasOwnProperty.call(a, key)) ops.push({ op: "add", path: child, value: b[key] });
+      if (!Object.prototype.hasOwnProperty.call(a, key))
+        ops.push({ op: "add", path: child, value: b[key] });
       else diffInto(a[key], b[key], child, ops);
     }
     return;
@@ -48,10 +49,12 @@ function diffArrays(a: JsonValue[], b: JsonValue[], path: string, ops: JsonPatch
     endB--;
   }
   const common = Math.min(endA - start, endB - start);
-  for (let i = 0; i < common; i++) diffInto(a[start + i], b[start + i], `${path}/${start + i}`, ops);
+  for (let i = 0; i < common; i++)
+    diffInto(a[start + i], b[start + i], `${path}/${start + i}`, ops);
   // Removing from the highest index keeps the earlier indices valid while the patch applies.
   for (let i = endA - 1; i >= start + common; i--) ops.push({ op: "remove", path: `${path}/${i}` });
-  for (let i = start + common; i < endB; i++) ops.push({ op: "add", path: `${path}/${i}`, value: b[i] });
+  for (let i = start + common; i < endB; i++)
+    ops.push({ op: "add", path: `${path}/${i}`, value: b[i] });
 }
 
 /** Thrown when a patch does not apply to the document. */
@@ -89,7 +92,9 @@ function applyOp(root: JsonValue, op: JsonPatchOp): JsonValue {
     case "add":
       return insert(root, op.path, clone(op.value));
     case "replace":
-      if (getAtPointer(root, op.path) === undefined) throw new PatchError(`nothing to replace at ${op.path}`);
+      if (op.path === "") return clone(op.value);
+      if (getAtPointer(root, op.path) === undefined)
+        throw new PatchError(`nothing to replace at ${op.path}`);
       return insert(remove(root, op.path), op.path, clone(op.value));
     case "remove":
       return remove(root, op.path);
@@ -104,7 +109,8 @@ function applyOp(root: JsonValue, op: JsonPatchOp): JsonValue {
       return insert(root, op.path, clone(value));
     }
     case "test":
-      if (!jsonEqual(getAtPointer(root, op.path), op.value)) throw new PatchError(`test failed at ${op.path}`);
+      if (!jsonEqual(getAtPointer(root, op.path), op.value))
+        throw new PatchError(`test failed at ${op.path}`);
       return root;
   }
 }
@@ -112,7 +118,10 @@ function applyOp(root: JsonValue, op: JsonPatchOp): JsonValue {
 function parentOf(root: JsonValue, path: string): { parent: JsonValue; key: string } {
   const tokens = parsePointer(path);
   const key = tokens.pop() as string;
-  const parentPath = tokens.map(escapePointerToken).map((t) => `/${t}`).join("");
+  const parentPath = tokens
+    .map(escapePointerToken)
+    .map((t) => `/${t}`)
+    .join("");
   const parent = getAtPointer(root, parentPath);
   if (parent === undefined || parent === null || typeof parent !== "object") {
     throw new PatchError(`no container at ${parentPath || "/"} for ${path}`);
@@ -135,7 +144,13 @@ function insert(root: JsonValue, path: string, value: JsonValue): JsonValue {
   const { parent, key } = parentOf(root, path);
   if (Array.isArray(parent)) parent.splice(arrayIndex(parent, key, true), 0, value);
   // defineProperty so that a key named "__proto__" stays an own property, never a prototype.
-  else Object.defineProperty(parent, key, { value, writable: true, enumerable: true, configurable: true });
+  else
+    Object.defineProperty(parent, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
   return root;
 }
 

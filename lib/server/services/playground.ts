@@ -5,7 +5,7 @@ import { FAULT_PROFILE_NAMES, type Session } from "@/lib/runtime";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/authz";
 import { notFound } from "@/lib/server/errors";
-import { load, sandboxPool } from "@/lib/server/sandbox";
+import { sandboxPool } from "@/lib/server/sandbox";
 import { findVersionInWorkspace } from "@/lib/server/services/environments";
 import { parseInput } from "@/lib/server/validation";
 
@@ -57,9 +57,12 @@ async function evictIdle() {
   }
 }
 
+/** The environment is loaded in a pool worker only: this process never evaluates its code. */
 async function openSession(versionSource: string, seed: number, faults: string) {
-  const env = await load(versionSource);
-  return sandboxPool().createSession(env, { seed, faults: faults as never });
+  return sandboxPool().openSession(
+    { source: versionSource },
+    { seed, faults: faults as never },
+  );
 }
 
 export async function startPlayground(actor: Actor, slug: string, input: unknown) {

@@ -1,12 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { loadEnvironment, type Manifest } from "@/lib/runtime";
-import { buildToolGraph, GENERATION_LIMITS, layoutToolGraph, runNoop, runReference, type Task } from "@/lib/tasks";
+import type { Manifest } from "@/lib/runtime";
+import { buildToolGraph, GENERATION_LIMITS, layoutToolGraph, referenceAnswer, scoreEpisode, type Task } from "@/lib/tasks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/authz";
 import { db } from "@/lib/server/db/client";
 import { notFound } from "@/lib/server/errors";
+import { sandboxPool } from "@/lib/server/sandbox";
 import { generateTasksJob } from "@/lib/server/jobs/generate-tasks";
 import { findVersionInWorkspace } from "@/lib/server/services/environments";
 import { enqueueJob } from "@/lib/server/services/jobs";
@@ -151,22 +152,29 @@ export async function bulkUpdateTasks(actor: Actor, slug: string, taskSetId: str
 }
 
 /**
- * The reference solution, executed in the sandbox from the task's initial state, step by step
- * with each step's state change and the reward it earns.
+ * The reference solution, executed in the sandbox (a worker of the pool, never this process)
+ * from the task's initial state, step by step with each step's state change and the reward it
+ * earns (scored here from the recorded steps).
  */
 export async function referenceTrace(actor: Actor, slug: string, taskId: string) {
   const access = await authorize(actor, { slug }, "read");
   const task = await taskIn(access.workspace.id, taskId);
   const set = await db().taskSet.findUniqueOrThrow({ where: { id: task.taskSetId }, include: { environmentVersion: true } });
-  const env = await loadEnvironment({ source: set.environmentVersion.source }, { limits: GENERATION_LIMITS });
-  try {
-    const data = task.data as unknown as Task;
-    const initialState = (await runNoop(env, data)).finalState;
-    const run = await runReference(env, data);
-    return { initialState, steps: run.steps, finalAnswer: run.finalAnswer, reward: run.breakdown };
-  } finally {
-    env.dispose();
-  }
+  const data = task.data as unknown as Task;
+  const episode = await sandboxPool().runEpisode(set.environmentVersion.source, {
+    seed: data.seed,
+    initialState: data.initialState,
+    actions: data.solution,
+    faults: "none",
+    limits: GENERATION_LIMITS,
+  });
+  const finalAnswer = referenceAnswer(data);
+  const reward = scoreEpisode(data, {
+    steps: episode.steps,
+    finalState: episode.finalState,
+    finalAnswer,
+  });
+  return { initialState: episode.initialState, steps: episode.steps, finalAnswer, reward };
 }
 
 /** The tool-dependency graph of an environment version, laid out for drawing. */

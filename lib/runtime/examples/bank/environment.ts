@@ -83,12 +83,22 @@ export default defineEnvironment({
       description: "Deposit money into an account.",
       input: s.object({ account_id: accountId, amount }),
       output: s.object({ transaction_id: s.string(), balance: s.number() }),
-      errors: { ACCOUNT_NOT_FOUND: "The account does not exist.", ACCOUNT_FROZEN: "The account is frozen." },
+      errors: {
+        ACCOUNT_NOT_FOUND: "The account does not exist.",
+        ACCOUNT_FROZEN: "The account is frozen.",
+      },
       run(state, args, ctx) {
         const target = active(state, args.account_id);
         target.balance += args.amount;
         const id = ctx.id("txn");
-        state.transactions.push({ id, kind: "deposit", from: null, to: target.id, amount: args.amount, at: ctx.nowIso() });
+        state.transactions.push({
+          id,
+          kind: "deposit",
+          from: null,
+          to: target.id,
+          amount: args.amount,
+          at: ctx.nowIso(),
+        });
         return { transaction_id: id, balance: target.balance };
       },
     },
@@ -104,18 +114,32 @@ export default defineEnvironment({
       run(state, args, ctx) {
         const source = active(state, args.account_id);
         if (source.balance < args.amount) {
-          throw new ToolError("INSUFFICIENT_FUNDS", `Balance ${source.balance} is lower than ${args.amount}`);
+          throw new ToolError(
+            "INSUFFICIENT_FUNDS",
+            `Balance ${source.balance} is lower than ${args.amount}`,
+          );
         }
         source.balance -= args.amount;
         const id = ctx.id("txn");
-        state.transactions.push({ id, kind: "withdrawal", from: source.id, to: null, amount: args.amount, at: ctx.nowIso() });
+        state.transactions.push({
+          id,
+          kind: "withdrawal",
+          from: source.id,
+          to: null,
+          amount: args.amount,
+          at: ctx.nowIso(),
+        });
         return { transaction_id: id, balance: source.balance };
       },
     },
     transfer: {
       description: "Move money from one account to another.",
       input: s.object({ from_account_id: accountId, to_account_id: accountId, amount }),
-      output: s.object({ transaction_id: s.string(), from_balance: s.number(), to_balance: s.number() }),
+      output: s.object({
+        transaction_id: s.string(),
+        from_balance: s.number(),
+        to_balance: s.number(),
+      }),
       errors: {
         ACCOUNT_NOT_FOUND: "One of the accounts does not exist.",
         ACCOUNT_FROZEN: "One of the accounts is frozen.",
@@ -129,12 +153,22 @@ export default defineEnvironment({
         const from = active(state, args.from_account_id);
         const to = active(state, args.to_account_id);
         if (from.balance < args.amount) {
-          throw new ToolError("INSUFFICIENT_FUNDS", `Balance ${from.balance} is lower than ${args.amount}`);
+          throw new ToolError(
+            "INSUFFICIENT_FUNDS",
+            `Balance ${from.balance} is lower than ${args.amount}`,
+          );
         }
         from.balance -= args.amount;
         to.balance += args.amount;
         const id = ctx.id("txn");
-        state.transactions.push({ id, kind: "transfer", from: from.id, to: to.id, amount: args.amount, at: ctx.nowIso() });
+        state.transactions.push({
+          id,
+          kind: "transfer",
+          from: from.id,
+          to: to.id,
+          amount: args.amount,
+          at: ctx.nowIso(),
+        });
         return { transaction_id: id, from_balance: from.balance, to_balance: to.balance };
       },
     },
@@ -150,13 +184,18 @@ export default defineEnvironment({
     },
     list_transactions: {
       description: "List the transactions that touched an account, oldest first.",
-      input: s.object({ account_id: accountId, limit: s.optional(s.integer({ minimum: 1, maximum: 100 })) }),
+      input: s.object({
+        account_id: accountId,
+        limit: s.optional(s.integer({ minimum: 1, maximum: 100 })),
+      }),
       output: s.array(Transaction),
       errors: { ACCOUNT_NOT_FOUND: "The account does not exist." },
       readOnly: true,
       run(state, args) {
         account(state, args.account_id);
-        const touching = state.transactions.filter((t) => t.from === args.account_id || t.to === args.account_id);
+        const touching = state.transactions.filter(
+          (t) => t.from === args.account_id || t.to === args.account_id,
+        );
         return touching.slice(-(args.limit ?? 100));
       },
     },

@@ -5,7 +5,18 @@
 
 /** Data properties commonly assigned on instances; frozen as data, such assignments would fail. */
 const OVERRIDABLE: [object, string[]][] = [
-  [Object.prototype, ["constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty", "isPrototypeOf", "propertyIsEnumerable"]],
+  [
+    Object.prototype,
+    [
+      "constructor",
+      "toString",
+      "toLocaleString",
+      "valueOf",
+      "hasOwnProperty",
+      "isPrototypeOf",
+      "propertyIsEnumerable",
+    ],
+  ],
   [Error.prototype, ["constructor", "name", "message", "toString"]],
   [Array.prototype, ["constructor", "toString"]],
   [Function.prototype, ["toString"]],
@@ -27,7 +38,12 @@ function makeOverridable(proto: object, key: string): void {
     },
     set(this: object, next: unknown) {
       if (this === proto) throw new TypeError(`Cannot assign to read only property '${key}'`);
-      Object.defineProperty(this, key, { value: next, writable: true, enumerable: true, configurable: true });
+      Object.defineProperty(this, key, {
+        value: next,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
     },
   });
 }
@@ -54,15 +70,26 @@ function hiddenIntrinsics(): unknown[] {
 
 export function hardenRealm(): void {
   for (const [proto, keys] of OVERRIDABLE) for (const key of keys) makeOverridable(proto, key);
-  for (const name of ["EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError", "AggregateError", "InternalError"]) {
+  for (const name of [
+    "EvalError",
+    "RangeError",
+    "ReferenceError",
+    "SyntaxError",
+    "TypeError",
+    "URIError",
+    "AggregateError",
+    "InternalError",
+  ]) {
     const ctor = (globalThis as Record<string, unknown>)[name] as { prototype: object } | undefined;
-    if (ctor) for (const key of ["constructor", "name", "message"]) makeOverridable(ctor.prototype, key);
+    if (ctor)
+      for (const key of ["constructor", "name", "message"]) makeOverridable(ctor.prototype, key);
   }
   const seen = new Set<unknown>();
   const queue: unknown[] = [globalThis, ...hiddenIntrinsics()];
   while (queue.length > 0) {
     const item = queue.pop();
-    if (item === null || (typeof item !== "object" && typeof item !== "function") || seen.has(item)) continue;
+    if (item === null || (typeof item !== "object" && typeof item !== "function") || seen.has(item))
+      continue;
     seen.add(item);
     for (const key of Reflect.ownKeys(item as object)) {
       const desc = Object.getOwnPropertyDescriptor(item, key);

@@ -38,7 +38,10 @@ let frame: CallFrame | null = null;
 let limits = { outputChars: 256 * 1024, stateChars: 4 * 1024 * 1024 };
 
 function fail(code: string, message: string, details?: unknown): Json {
-  return stringify({ ok: false, error: details === undefined ? { code, message } : { code, message, details } });
+  return stringify({
+    ok: false,
+    error: details === undefined ? { code, message } : { code, message, details },
+  });
 }
 
 function makeFrame(seed: number, step: number, nowMs: number): CallFrame {
@@ -57,7 +60,8 @@ function makeFrame(seed: number, step: number, nowMs: number): CallFrame {
     nowIso: () => new RealDate(nowMs).toISOString(),
     id: (prefix = "id") => {
       let suffix = "";
-      for (let i = 0; i < 8; i++) suffix += ID_ALPHABET[Math.floor(idRandom() * ID_ALPHABET.length)];
+      for (let i = 0; i < 8; i++)
+        suffix += ID_ALPHABET[Math.floor(idRandom() * ID_ALPHABET.length)];
       return `${prefix}_${suffix}`;
     },
   };
@@ -67,7 +71,8 @@ function makeFrame(seed: number, step: number, nowMs: number): CallFrame {
 /** Describes whatever was thrown without trusting it (toString and getters may throw). */
 function describeThrown(thrown: unknown): string {
   try {
-    if (thrown instanceof Error) return `${String(thrown.name)}: ${String(thrown.message)}`.slice(0, 1000);
+    if (thrown instanceof Error)
+      return `${String(thrown.name)}: ${String(thrown.message)}`.slice(0, 1000);
     if (typeof thrown === "string") return `threw a string: ${thrown.slice(0, 1000)}`;
     return `threw a non-Error value (${thrown === null ? "null" : typeof thrown})`;
   } catch {
@@ -78,10 +83,20 @@ function describeThrown(thrown: unknown): string {
 function toolErrorOf(thrown: unknown): { code: string; message: string; details?: unknown } | null {
   try {
     if (thrown === null || typeof thrown !== "object") return null;
-    const candidate = thrown as { isToolError?: unknown; code?: unknown; message?: unknown; details?: unknown };
+    const candidate = thrown as {
+      isToolError?: unknown;
+      code?: unknown;
+      message?: unknown;
+      details?: unknown;
+    };
     if (candidate.isToolError !== true || typeof candidate.code !== "string") return null;
-    const details = candidate.details === undefined ? undefined : parse(stringify(candidate.details));
-    return { code: candidate.code.slice(0, 100), message: String(candidate.message).slice(0, 2000), details };
+    const details =
+      candidate.details === undefined ? undefined : parse(stringify(candidate.details));
+    return {
+      code: candidate.code.slice(0, 100),
+      message: String(candidate.message).slice(0, 2000),
+      details,
+    };
   } catch {
     return null;
   }
@@ -93,6 +108,9 @@ function errorJson(thrown: unknown): Json {
   if (thrown === null) return fail("ENV_THREW_NULL", "threw null");
   if (thrown instanceof Error && String(thrown.message) === "out of memory") {
     return fail("ENV_OUT_OF_MEMORY", "The environment ran out of memory");
+  }
+  if (thrown instanceof Error && String(thrown.message) === "stack overflow") {
+    return fail("ENV_STACK_OVERFLOW", "Recursion went deeper than the sandbox stack allows");
   }
   return fail("ENV_RUNTIME_ERROR", describeThrown(thrown));
 }
@@ -112,9 +130,11 @@ function loadDefinition(): EnvironmentDefinition {
   if (!env || env.kind !== "envfactory.environment") {
     throw new Error("environment.ts must `export default defineEnvironment({...})`");
   }
-  if (!env.tools || typeof env.tools !== "object") throw new Error("defineEnvironment needs a `tools` object");
+  if (!env.tools || typeof env.tools !== "object")
+    throw new Error("defineEnvironment needs a `tools` object");
   for (const name of Object.keys(env.tools)) {
-    if (typeof env.tools[name]?.run !== "function") throw new Error(`tool "${name}" has no run function`);
+    if (typeof env.tools[name]?.run !== "function")
+      throw new Error(`tool "${name}" has no run function`);
   }
   return env;
 }
@@ -125,7 +145,7 @@ function installConsole(): void {
     const line = parts
       .map((part) => {
         try {
-          return typeof part === "string" ? part : stringify(part) ?? String(part);
+          return typeof part === "string" ? part : (stringify(part) ?? String(part));
         } catch {
           return "[unprintable]";
         }
@@ -133,7 +153,13 @@ function installConsole(): void {
       .join(" ");
     frame.logs.push(line.slice(0, MAX_LOG_CHARS));
   };
-  (globalThis as Record<string, unknown>).console = { log: write, info: write, warn: write, error: write, debug: write };
+  (globalThis as Record<string, unknown>).console = {
+    log: write,
+    info: write,
+    warn: write,
+    error: write,
+    debug: write,
+  };
 }
 
 /** Redirects `Math.random`, `Date.now()` and `new Date()` to the current call's seeded sources. */
@@ -142,22 +168,47 @@ function installDeterminism(): void {
   Math.random = () => (frame ? frame.random() : 0);
   function VirtualDate(this: unknown, ...args: unknown[]) {
     if (!new.target) return new RealDate(currentNow()).toString();
-    const fields = args.length === 0 ? [currentNow()] : args.length >= 2 ? [RealDate.UTC(...(args as [number, number]))] : args;
+    const fields =
+      args.length === 0
+        ? [currentNow()]
+        : args.length >= 2
+          ? [RealDate.UTC(...(args as [number, number]))]
+          : args;
     return Reflect.construct(RealDate, fields, new.target);
   }
   VirtualDate.prototype = RealDate.prototype;
   VirtualDate.now = currentNow;
   VirtualDate.parse = RealDate.parse;
   VirtualDate.UTC = RealDate.UTC;
-  Object.defineProperty(RealDate.prototype, "constructor", { value: VirtualDate, writable: true, configurable: true });
+  Object.defineProperty(RealDate.prototype, "constructor", {
+    value: VirtualDate,
+    writable: true,
+    configurable: true,
+  });
   // Local-time views would depend on the host's time zone; the sandbox lives in UTC.
   const proto = RealDate.prototype as unknown as Record<string, unknown>;
-  for (const name of ["FullYear", "Month", "Date", "Day", "Hours", "Minutes", "Seconds", "Milliseconds"]) {
+  for (const name of [
+    "FullYear",
+    "Month",
+    "Date",
+    "Day",
+    "Hours",
+    "Minutes",
+    "Seconds",
+    "Milliseconds",
+  ]) {
     proto[`get${name}`] = proto[`getUTC${name}`];
     if (name !== "Day") proto[`set${name}`] = proto[`setUTC${name}`];
   }
   proto.getTimezoneOffset = () => 0;
-  for (const name of ["toString", "toDateString", "toTimeString", "toLocaleString", "toLocaleDateString", "toLocaleTimeString"]) {
+  for (const name of [
+    "toString",
+    "toDateString",
+    "toTimeString",
+    "toLocaleString",
+    "toLocaleDateString",
+    "toLocaleTimeString",
+  ]) {
     proto[name] = proto.toISOString;
   }
   (globalThis as Record<string, unknown>).Date = VirtualDate;
@@ -222,11 +273,15 @@ const guest = {
       const env = loadDefinition();
       let state: unknown;
       if (stateJson !== null) state = parse(stateJson);
-      else state = typeof env.initialState === "function" ? env.initialState(frame.ctx) : env.initialState;
+      else
+        state =
+          typeof env.initialState === "function" ? env.initialState(frame.ctx) : env.initialState;
       if (isThenable(state)) return fail("ENV_RUNTIME_ERROR", "initialState must not be async");
       const text = stringify(state);
-      if (typeof text !== "string") return fail("ENV_INVALID_STATE", "the initial state is not a JSON value");
-      if (text.length > limits.stateChars) return fail("ENV_INVALID_STATE", "the initial state is larger than the state cap");
+      if (typeof text !== "string")
+        return fail("ENV_INVALID_STATE", "the initial state is not a JSON value");
+      if (text.length > limits.stateChars)
+        return fail("ENV_INVALID_STATE", "the initial state is larger than the state cap");
       // Keep a private copy so the environment cannot alias its own initial-state literal.
       sessions.set(key, { env, state: parse(text), stateJson: text, seed });
       return `{"ok":true,"state":${text}}`;
@@ -244,14 +299,17 @@ const guest = {
   call(key: string, tool: string, argsJson: Json, nowMs: number, step: number): Json {
     const session = sessions.get(key);
     if (!session) return fail("ENV_SESSION_LOST", "no such session in this sandbox");
-    const spec = Object.prototype.hasOwnProperty.call(session.env.tools, tool) ? session.env.tools[tool] : undefined;
+    const spec = Object.prototype.hasOwnProperty.call(session.env.tools, tool)
+      ? session.env.tools[tool]
+      : undefined;
     if (!spec) return fail("UNKNOWN_TOOL", `No tool named "${tool}"`);
     const current = makeFrame(session.seed, step, nowMs);
     frame = current;
     let answer: Json;
     try {
       const result = spec.run(session.state, parse(argsJson), current.ctx);
-      if (isThenable(result)) throw new TypeError("the tool returned a Promise; tools must be synchronous");
+      if (isThenable(result))
+        throw new TypeError("the tool returned a Promise; tools must be synchronous");
       answer = guest.finish(session, result);
     } catch (thrown) {
       answer = errorJson(thrown);
@@ -267,10 +325,16 @@ const guest = {
     try {
       resultText = serializeResult(result);
     } catch (thrown) {
-      return fail("ENV_INVALID_OUTPUT", `the result cannot be serialized: ${describeThrown(thrown)}`);
+      return fail(
+        "ENV_INVALID_OUTPUT",
+        `the result cannot be serialized: ${describeThrown(thrown)}`,
+      );
     }
     if (resultText.length > limits.outputChars) {
-      return fail("ENV_OUTPUT_TOO_LARGE", `the result has ${resultText.length} characters; the cap is ${limits.outputChars}`);
+      return fail(
+        "ENV_OUTPUT_TOO_LARGE",
+        `the result has ${resultText.length} characters; the cap is ${limits.outputChars}`,
+      );
     }
     let stateText: string | undefined;
     try {
@@ -278,14 +342,16 @@ const guest = {
     } catch (thrown) {
       return fail("ENV_INVALID_STATE", `the state cannot be serialized: ${describeThrown(thrown)}`);
     }
-    if (typeof stateText !== "string") return fail("ENV_INVALID_STATE", "the state is no longer a JSON value");
+    if (typeof stateText !== "string")
+      return fail("ENV_INVALID_STATE", "the state is no longer a JSON value");
     if (stateText.length > limits.stateChars) {
-      return fail("ENV_INVALID_STATE", `the state has ${stateText.length} characters; the cap is ${limits.stateChars}`);
+      return fail(
+        "ENV_INVALID_STATE",
+        `the state has ${stateText.length} characters; the cap is ${limits.stateChars}`,
+      );
     }
     if (stateText === session.stateJson) return `{"ok":true,"result":${resultText}}`;
     session.stateJson = stateText;
-    // Re-parse so that getters, toJSON or shared references left in the state cannot persist.
-    session.state = parse(stateText);
     return `{"ok":true,"result":${resultText},"state":${stateText}}`;
   },
 

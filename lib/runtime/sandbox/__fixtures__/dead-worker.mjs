@@ -1,0 +1,2 @@
+// A sandbox worker entry that dies at once, as a broken deployment would.
+process.exit(7);
