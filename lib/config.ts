@@ -27,10 +27,15 @@ const schema = z.object({
     .optional(),
   ENVF_ENCRYPTION_KEY: z
     .string()
-    .min(32, "must be at least 32 random characters; it encrypts LLM API keys stored in the database")
+    .min(
+      32,
+      "must be at least 32 random characters; it encrypts LLM API keys stored in the database",
+    )
     .optional(),
   ENVF_LLM_PROVIDER: z.enum(["openai-compatible", "anthropic"]).optional(),
-  ENVF_LLM_BASE_URL: z.url("must be the base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1").optional(),
+  ENVF_LLM_BASE_URL: z
+    .url("must be the base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8000/v1")
+    .optional(),
   ENVF_LLM_API_KEY: z.string().min(1).optional(),
   ENVF_LLM_MODEL: z.string().min(1).optional(),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

@@ -72,7 +72,10 @@ export function CodeEditor({
         endLineNumber: m.endLine,
         endColumn: Math.max(m.endColumn, m.column + 1),
         message: m.message,
-        severity: m.severity === "error" ? api.monaco.MarkerSeverity.Error : api.monaco.MarkerSeverity.Warning,
+        severity:
+          m.severity === "error"
+            ? api.monaco.MarkerSeverity.Error
+            : api.monaco.MarkerSeverity.Warning,
       })),
     );
   }, [api, extraMarkers]);
@@ -82,14 +85,20 @@ export function CodeEditor({
     const report = () => {
       const model = editor.getModel();
       if (!model) return;
-      const markers = monaco.editor.getModelMarkers({ resource: model.uri }).map((m: MonacoMarker) => ({
-        line: m.startLineNumber,
-        column: m.startColumn,
-        endLine: m.endLineNumber,
-        endColumn: m.endColumn,
-        message: m.message,
-        severity: (m.severity === monaco.MarkerSeverity.Error ? "error" : m.severity === monaco.MarkerSeverity.Warning ? "warning" : "info") as EditorMarker["severity"],
-      }));
+      const markers = monaco.editor
+        .getModelMarkers({ resource: model.uri })
+        .map((m: MonacoMarker) => ({
+          line: m.startLineNumber,
+          column: m.startColumn,
+          endLine: m.endLineNumber,
+          endColumn: m.endColumn,
+          message: m.message,
+          severity: (m.severity === monaco.MarkerSeverity.Error
+            ? "error"
+            : m.severity === monaco.MarkerSeverity.Warning
+              ? "warning"
+              : "info") as EditorMarker["severity"],
+        }));
       onMarkersRef.current?.(markers);
     };
     monaco.editor.onDidChangeMarkers(report);
@@ -121,7 +130,17 @@ export function CodeEditor({
 }
 
 /** Side-by-side comparison of two texts (e.g. two environment versions). */
-export function CodeDiff({ original, modified, language, height = "100%" }: { original: string; modified: string; language: string; height?: string }) {
+export function CodeDiff({
+  original,
+  modified,
+  language,
+  height = "100%",
+}: {
+  original: string;
+  modified: string;
+  language: string;
+  height?: string;
+}) {
   const theme = useEditorTheme();
   return (
     <DiffEditor
@@ -130,7 +149,13 @@ export function CodeDiff({ original, modified, language, height = "100%" }: { or
       language={language}
       theme={theme}
       height={height}
-      options={{ readOnly: true, renderSideBySide: true, minimap: { enabled: false }, automaticLayout: true, fontSize: 13 }}
+      options={{
+        readOnly: true,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        automaticLayout: true,
+        fontSize: 13,
+      }}
     />
   );
 }

@@ -19,12 +19,19 @@ export function setupMonaco(): typeof monaco {
   window.MonacoEnvironment = {
     getWorker(_workerId: string, label: string) {
       if (label === "typescript" || label === "javascript") {
-        return new Worker(new URL("monaco-editor/language/typescript/ts.worker.js", import.meta.url), { type: "module" });
+        return new Worker(
+          new URL("monaco-editor/language/typescript/ts.worker.js", import.meta.url),
+          { type: "module" },
+        );
       }
       if (label === "json") {
-        return new Worker(new URL("monaco-editor/language/json/json.worker.js", import.meta.url), { type: "module" });
+        return new Worker(new URL("monaco-editor/language/json/json.worker.js", import.meta.url), {
+          type: "module",
+        });
       }
-      return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), { type: "module" });
+      return new Worker(new URL("monaco-editor/editor/editor.worker.js", import.meta.url), {
+        type: "module",
+      });
     },
   };
   const ts = monaco.typescript.typescriptDefaults;

@@ -17,7 +17,13 @@ export interface EnvironmentSummary {
   domain: { name: string } | null;
 }
 
-export function EnvironmentList({ environments, examples }: { environments: EnvironmentSummary[]; examples: string[] }) {
+export function EnvironmentList({
+  environments,
+  examples,
+}: {
+  environments: EnvironmentSummary[];
+  examples: string[];
+}) {
   const { slug, canEdit, readOnlyReason } = useWorkspace();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -43,8 +49,8 @@ export function EnvironmentList({ environments, examples }: { environments: Envi
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
       {environments.length === 0 ? (
         <EmptyState icon={<Box size={28} />} title="No environments yet">
-          An environment is executable code: tools over a state, run in a sandbox. Synthesize one from a domain, or start from an
-          example and edit it.
+          An environment is executable code: tools over a state, run in a sandbox. Synthesize one
+          from a domain, or start from an example and edit it.
         </EmptyState>
       ) : (
         <ul className="space-y-2" aria-label="Environments">
@@ -70,7 +76,13 @@ export function EnvironmentList({ environments, examples }: { environments: Envi
         <form onSubmit={create}>
           <fieldset disabled={!canEdit} title={readOnlyReason} className="space-y-3">
             <Field label="Name" htmlFor="env-name">
-              <Input id="env-name" name="name" required minLength={2} placeholder="e.g. Bank (staging)" />
+              <Input
+                id="env-name"
+                name="name"
+                required
+                minLength={2}
+                placeholder="e.g. Bank (staging)"
+              />
             </Field>
             <Field label="Start from" htmlFor="env-example">
               <Select id="env-example" name="example">

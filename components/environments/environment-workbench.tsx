@@ -12,10 +12,15 @@ import { Badge, Card } from "@/components/ui/card";
 import { FormError, Input, Select } from "@/components/ui/field";
 import { Playground, type ToolInfo } from "./playground";
 
-const CodeEditor = dynamic(() => import("@/components/editor/code-editor").then((m) => m.CodeEditor), {
-  ssr: false,
-  loading: () => <div className="grid h-full place-items-center text-sm text-muted">Loading editor…</div>,
-});
+const CodeEditor = dynamic(
+  () => import("@/components/editor/code-editor").then((m) => m.CodeEditor),
+  {
+    ssr: false,
+    loading: () => (
+      <div className="grid h-full place-items-center text-sm text-muted">Loading editor…</div>
+    ),
+  },
+);
 
 export interface VersionView {
   id: string;
@@ -54,9 +59,16 @@ export function EnvironmentWorkbench({
     setError(null);
     setServerMarkers([]);
     try {
-      const saved = await api<{ version: { number: number } }>(`/api/workspaces/${slug}/environments/${environment.id}/versions`, {
-        body: { source, message, baseVersion: version.number === latest ? version.number : undefined },
-      });
+      const saved = await api<{ version: { number: number } }>(
+        `/api/workspaces/${slug}/environments/${environment.id}/versions`,
+        {
+          body: {
+            source,
+            message,
+            baseVersion: version.number === latest ? version.number : undefined,
+          },
+        },
+      );
       setMessage("");
       router.push(`${base}?v=${saved.version.number}`);
       router.refresh();
@@ -87,17 +99,30 @@ export function EnvironmentWorkbench({
             ))}
           </Select>
           {versions.length > 1 && (
-            <Link href={`${base}/compare?a=${Math.max(1, version.number - 1)}&b=${version.number}`} className="inline-flex h-9 items-center gap-1.5 rounded-md px-3 text-sm text-muted hover:bg-surface-2 hover:text-text">
+            <Link
+              href={`${base}/compare?a=${Math.max(1, version.number - 1)}&b=${version.number}`}
+              className="inline-flex h-9 items-center gap-1.5 rounded-md px-3 text-sm text-muted hover:bg-surface-2 hover:text-text"
+            >
               <GitCompare size={14} aria-hidden /> Compare
             </Link>
           )}
           <div className="ml-auto flex items-center gap-2">
             {dirty && <Badge tone="warning">unsaved</Badge>}
-            <Input aria-label="What changed" placeholder="What changed?" value={message} onChange={(e) => setMessage(e.target.value)} className="w-56" disabled={!canEdit} />
+            <Input
+              aria-label="What changed"
+              placeholder="What changed?"
+              value={message}
+              onChange={(e) => setMessage(e.target.value)}
+              className="w-56"
+              disabled={!canEdit}
+            />
             <Button
               onClick={() => void save()}
               disabled={!canEdit || !dirty || saving || errors.length > 0}
-              title={readOnlyReason ?? (errors.length ? `Fix the ${errors.length} error(s) first` : undefined)}
+              title={
+                readOnlyReason ??
+                (errors.length ? `Fix the ${errors.length} error(s) first` : undefined)
+              }
             >
               <Save size={14} aria-hidden /> {saving ? "Saving…" : `Save as v${latest + 1}`}
             </Button>
@@ -134,7 +159,9 @@ export function EnvironmentWorkbench({
       </div>
       <Card className="h-fit p-4">
         <h2 className="mb-1 font-medium">Playground · v{version.number}</h2>
-        <p className="mb-4 text-xs text-muted">Calls run in the sandbox against this version; nothing is saved.</p>
+        <p className="mb-4 text-xs text-muted">
+          Calls run in the sandbox against this version; nothing is saved.
+        </p>
         <Playground key={version.id} versionId={version.id} tools={version.tools} />
       </Card>
     </div>

@@ -18,7 +18,9 @@ export interface ToolInfo {
 interface StepResult {
   index: number;
   tool: string;
-  observation: { ok: true; result: unknown } | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
+  observation:
+    | { ok: true; result: unknown }
+    | { ok: false; error: { code: string; message: string; retryAfterMs?: number } };
   faults: { kind: string }[];
   patch: PatchOp[];
 }
@@ -33,8 +35,12 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
   const [seed, setSeed] = useState(0);
   const [toolName, setToolName] = useState(tools[0]?.name ?? "");
   const tool = tools.find((t) => t.name === toolName);
-  const [values, setValues] = useState<FormValues>(() => (tool ? initialValues(tool.inputSchema) : {}));
-  const [last, setLast] = useState<{ step: StepResult; before: unknown; state: unknown } | null>(null);
+  const [values, setValues] = useState<FormValues>(() =>
+    tool ? initialValues(tool.inputSchema) : {},
+  );
+  const [last, setLast] = useState<{ step: StepResult; before: unknown; state: unknown } | null>(
+    null,
+  );
   const [state, setState] = useState<unknown>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -43,7 +49,9 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
   const [restarts, setRestarts] = useState(0);
   useEffect(() => {
     let current = true;
-    api<{ sessionId: string; state: unknown }>(`/api/workspaces/${slug}/playground`, { body: { versionId, seed: 0, faults: "none" } }).then(
+    api<{ sessionId: string; state: unknown }>(`/api/workspaces/${slug}/playground`, {
+      body: { versionId, seed: 0, faults: "none" },
+    }).then(
       (started) => {
         if (!current) return;
         setSessionId(started.sessionId);
@@ -64,9 +72,12 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ step: StepResult; before: unknown; state: unknown }>(`/api/workspaces/${slug}/playground/${sessionId}`, {
-        body: { action: "call", tool: tool.name, args: toArgs(tool.inputSchema, values) },
-      });
+      const result = await api<{ step: StepResult; before: unknown; state: unknown }>(
+        `/api/workspaces/${slug}/playground/${sessionId}`,
+        {
+          body: { action: "call", tool: tool.name, args: toArgs(tool.inputSchema, values) },
+        },
+      );
       setLast(result);
       setState(result.state);
     } catch (e) {
@@ -82,9 +93,12 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
     if (!sessionId) return;
     setError(null);
     try {
-      const result = await api<{ state: unknown }>(`/api/workspaces/${slug}/playground/${sessionId}`, {
-        body: { action: "reset", seed: next.seed ?? seed, faults: next.faults ?? faults },
-      });
+      const result = await api<{ state: unknown }>(
+        `/api/workspaces/${slug}/playground/${sessionId}`,
+        {
+          body: { action: "reset", seed: next.seed ?? seed, faults: next.faults ?? faults },
+        },
+      );
       setState(result.state);
       setLast(null);
     } catch (e) {
@@ -113,7 +127,13 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
           </Select>
         </Field>
         <Field label="Seed" htmlFor="pg-seed">
-          <Input id="pg-seed" type="number" min={0} value={seed} onChange={(e) => setSeed(Number(e.target.value) || 0)} />
+          <Input
+            id="pg-seed"
+            type="number"
+            min={0}
+            value={seed}
+            onChange={(e) => setSeed(Number(e.target.value) || 0)}
+          />
         </Field>
         <Button variant="secondary" onClick={() => void reset()} disabled={!sessionId}>
           <RotateCcw size={14} aria-hidden /> Reset state
@@ -138,7 +158,9 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
         </Select>
       </Field>
       {tool && <p className="-mt-2 text-xs text-muted">{tool.description}</p>}
-      {tool && <SchemaForm schema={tool.inputSchema} values={values} onChange={setValues} idPrefix="arg" />}
+      {tool && (
+        <SchemaForm schema={tool.inputSchema} values={values} onChange={setValues} idPrefix="arg" />
+      )}
       <FormError message={error} />
       <Button onClick={() => void call()} disabled={!sessionId || !tool || busy}>
         <Play size={14} aria-hidden /> {busy ? "Calling…" : `Call ${tool?.name ?? "tool"}`}
@@ -148,7 +170,11 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
         <div className="space-y-3 border-t border-border pt-3" data-testid="observation">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <span className="font-medium">Step {last.step.index + 1}</span>
-            {last.step.observation.ok ? <Badge tone="success">ok</Badge> : <Badge tone="danger">{last.step.observation.error.code}</Badge>}
+            {last.step.observation.ok ? (
+              <Badge tone="success">ok</Badge>
+            ) : (
+              <Badge tone="danger">{last.step.observation.error.code}</Badge>
+            )}
             {last.step.faults.map((f, i) => (
               <Badge key={i} tone="warning">
                 injected: {f.kind}
@@ -156,7 +182,11 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
             ))}
           </div>
           <pre className="max-h-60 overflow-auto rounded-md bg-surface-2 p-2 text-xs">
-            {JSON.stringify(last.step.observation.ok ? last.step.observation.result : last.step.observation.error, null, 2)}
+            {JSON.stringify(
+              last.step.observation.ok ? last.step.observation.result : last.step.observation.error,
+              null,
+              2,
+            )}
           </pre>
           <h3 className="text-sm font-medium">State change</h3>
           <StateDiff patch={last.step.patch} before={last.before} after={last.state} />
@@ -165,7 +195,9 @@ export function Playground({ versionId, tools }: { versionId: string; tools: Too
       {!last && state !== null && (
         <details className="text-sm">
           <summary className="cursor-pointer text-muted">Current state</summary>
-          <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-surface-2 p-2 text-xs">{JSON.stringify(state, null, 2)}</pre>
+          <pre className="mt-2 max-h-80 overflow-auto rounded-md bg-surface-2 p-2 text-xs">
+            {JSON.stringify(state, null, 2)}
+          </pre>
         </details>
       )}
     </div>

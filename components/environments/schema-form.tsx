@@ -25,7 +25,12 @@ function typeOf(schema: Schema): string {
 export function initialValues(schema: Schema): FormValues {
   const values: FormValues = {};
   for (const [name, prop] of Object.entries(schema.properties ?? {})) {
-    values[name] = prop.default === undefined ? "" : typeof prop.default === "string" ? prop.default : JSON.stringify(prop.default);
+    values[name] =
+      prop.default === undefined
+        ? ""
+        : typeof prop.default === "string"
+          ? prop.default
+          : JSON.stringify(prop.default);
   }
   return values;
 }
@@ -40,9 +45,14 @@ export function toArgs(schema: Schema, values: FormValues): Record<string, unkno
     const text = values[name] ?? "";
     if (text === "" && !(schema.required ?? []).includes(name)) continue;
     const kind = typeOf(prop);
-    if (kind === "number" || kind === "integer") args[name] = text.trim() === "" || Number.isNaN(Number(text)) ? text : Number(text);
+    if (kind === "number" || kind === "integer")
+      args[name] = text.trim() === "" || Number.isNaN(Number(text)) ? text : Number(text);
     else if (kind === "boolean") args[name] = text === "true";
-    else if (kind === "string" || (kind === "enum" && prop.enum?.every((v) => typeof v === "string"))) args[name] = text;
+    else if (
+      kind === "string" ||
+      (kind === "enum" && prop.enum?.every((v) => typeof v === "string"))
+    )
+      args[name] = text;
     else {
       try {
         args[name] = JSON.parse(text);
@@ -55,9 +65,20 @@ export function toArgs(schema: Schema, values: FormValues): Record<string, unkno
 }
 
 /** A form generated from a tool's input JSON Schema. */
-export function SchemaForm({ schema, values, onChange, idPrefix }: { schema: Schema; values: FormValues; onChange: (values: FormValues) => void; idPrefix: string }) {
+export function SchemaForm({
+  schema,
+  values,
+  onChange,
+  idPrefix,
+}: {
+  schema: Schema;
+  values: FormValues;
+  onChange: (values: FormValues) => void;
+  idPrefix: string;
+}) {
   const properties = Object.entries(schema.properties ?? {});
-  if (properties.length === 0) return <p className="text-sm text-muted">This tool takes no arguments.</p>;
+  if (properties.length === 0)
+    return <p className="text-sm text-muted">This tool takes no arguments.</p>;
   const set = (name: string, value: string) => onChange({ ...values, [name]: value });
   return (
     <div className="space-y-3">
@@ -66,11 +87,20 @@ export function SchemaForm({ schema, values, onChange, idPrefix }: { schema: Sch
         const required = (schema.required ?? []).includes(name);
         const kind = typeOf(prop);
         const label = `${name}${required ? "" : " (optional)"}`;
-        const hint = [prop.description, kind === "json" || kind === "array" || kind === "object" ? "JSON" : kind].filter(Boolean).join(" · ");
+        const hint = [
+          prop.description,
+          kind === "json" || kind === "array" || kind === "object" ? "JSON" : kind,
+        ]
+          .filter(Boolean)
+          .join(" · ");
         return (
           <Field key={name} label={label} htmlFor={id} hint={hint}>
             {kind === "enum" ? (
-              <Select id={id} value={values[name] ?? ""} onChange={(e) => set(name, e.target.value)}>
+              <Select
+                id={id}
+                value={values[name] ?? ""}
+                onChange={(e) => set(name, e.target.value)}
+              >
                 {!required && <option value="">—</option>}
                 {prop.enum!.map((v) => (
                   <option key={String(v)} value={String(v)}>
@@ -79,13 +109,23 @@ export function SchemaForm({ schema, values, onChange, idPrefix }: { schema: Sch
                 ))}
               </Select>
             ) : kind === "boolean" ? (
-              <Select id={id} value={values[name] ?? ""} onChange={(e) => set(name, e.target.value)}>
+              <Select
+                id={id}
+                value={values[name] ?? ""}
+                onChange={(e) => set(name, e.target.value)}
+              >
                 {!required && <option value="">—</option>}
                 <option value="true">true</option>
                 <option value="false">false</option>
               </Select>
             ) : kind === "array" || kind === "object" || kind === "json" ? (
-              <Textarea id={id} rows={3} className="font-mono text-xs" value={values[name] ?? ""} onChange={(e) => set(name, e.target.value)} />
+              <Textarea
+                id={id}
+                rows={3}
+                className="font-mono text-xs"
+                value={values[name] ?? ""}
+                onChange={(e) => set(name, e.target.value)}
+              />
             ) : (
               <Input
                 id={id}

@@ -23,7 +23,15 @@ function valueAt(doc: unknown, pointer: string): unknown {
 const show = (value: unknown) => (value === undefined ? "—" : JSON.stringify(value));
 
 /** A state change as rows of path, before and after; the full states are a click away. */
-export function StateDiff({ patch, before, after }: { patch: PatchOp[]; before: unknown; after: unknown }) {
+export function StateDiff({
+  patch,
+  before,
+  after,
+}: {
+  patch: PatchOp[];
+  before: unknown;
+  after: unknown;
+}) {
   const [full, setFull] = useState(false);
   return (
     <div className="space-y-2" data-testid="state-diff">
@@ -44,8 +52,12 @@ export function StateDiff({ patch, before, after }: { patch: PatchOp[]; before: 
                 <td className="truncate py-1 pr-2" title={op.path}>
                   {op.path}
                 </td>
-                <td className="break-all py-1 pr-2 text-danger line-through decoration-danger/40">{op.op === "add" ? "—" : show(valueAt(before, op.path))}</td>
-                <td className="break-all py-1 text-success">{op.op === "remove" ? "—" : show(op.value ?? valueAt(after, op.path))}</td>
+                <td className="break-all py-1 pr-2 text-danger line-through decoration-danger/40">
+                  {op.op === "add" ? "—" : show(valueAt(before, op.path))}
+                </td>
+                <td className="break-all py-1 text-success">
+                  {op.op === "remove" ? "—" : show(op.value ?? valueAt(after, op.path))}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -55,7 +67,10 @@ export function StateDiff({ patch, before, after }: { patch: PatchOp[]; before: 
         {full ? "Hide full state" : "Show full state"}
       </Button>
       {full && (
-        <pre className="max-h-80 overflow-auto rounded-md bg-surface-2 p-2 text-xs" data-testid="full-state">
+        <pre
+          className="max-h-80 overflow-auto rounded-md bg-surface-2 p-2 text-xs"
+          data-testid="full-state"
+        >
           {JSON.stringify(after, null, 2)}
         </pre>
       )}

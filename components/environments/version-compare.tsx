@@ -6,7 +6,9 @@ import { Select } from "@/components/ui/field";
 
 const CodeDiff = dynamic(() => import("@/components/editor/code-editor").then((m) => m.CodeDiff), {
   ssr: false,
-  loading: () => <div className="grid h-full place-items-center text-sm text-muted">Loading editor…</div>,
+  loading: () => (
+    <div className="grid h-full place-items-center text-sm text-muted">Loading editor…</div>
+  ),
 });
 
 /** Two versions of an environment side by side (Monaco diff editor). */
@@ -23,11 +25,18 @@ export function VersionCompare({
 }) {
   const router = useRouter();
   const pick = (which: "a" | "b", value: string) =>
-    router.push(`${base}/compare?a=${which === "a" ? value : a.number}&b=${which === "b" ? value : b.number}`);
+    router.push(
+      `${base}/compare?a=${which === "a" ? value : a.number}&b=${which === "b" ? value : b.number}`,
+    );
   return (
     <div className="space-y-3">
       <div className="flex items-center gap-2 text-sm">
-        <Select aria-label="Older version" className="w-28" value={a.number} onChange={(e) => pick("a", e.target.value)}>
+        <Select
+          aria-label="Older version"
+          className="w-28"
+          value={a.number}
+          onChange={(e) => pick("a", e.target.value)}
+        >
           {versions.map((n) => (
             <option key={n} value={n}>
               v{n}
@@ -35,7 +44,12 @@ export function VersionCompare({
           ))}
         </Select>
         <span className="text-muted">→</span>
-        <Select aria-label="Newer version" className="w-28" value={b.number} onChange={(e) => pick("b", e.target.value)}>
+        <Select
+          aria-label="Newer version"
+          className="w-28"
+          value={b.number}
+          onChange={(e) => pick("b", e.target.value)}
+        >
           {versions.map((n) => (
             <option key={n} value={n}>
               v{n}

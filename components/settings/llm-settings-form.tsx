@@ -32,7 +32,12 @@ export function LlmSettingsForm({ settings }: { settings: LlmSettingsView | null
     try {
       await api(`/api/workspaces/${slug}/llm`, {
         method: "PUT",
-        body: { kind, baseUrl: String(form.get("baseUrl") ?? ""), model: String(form.get("model") ?? ""), ...(apiKey ? { apiKey } : {}) },
+        body: {
+          kind,
+          baseUrl: String(form.get("baseUrl") ?? ""),
+          model: String(form.get("model") ?? ""),
+          ...(apiKey ? { apiKey } : {}),
+        },
       });
       setSaved(true);
       router.refresh();
@@ -47,30 +52,69 @@ export function LlmSettingsForm({ settings }: { settings: LlmSettingsView | null
         <div>
           <h2 className="font-medium">LLM provider</h2>
           <p className="text-xs text-muted">
-            Used to draft domain specs and environment code from prose, to refine task wording, and by LLM agents in runs. Everything
-            else works without one.
+            Used to draft domain specs and environment code from prose, to refine task wording, and
+            by LLM agents in runs. Everything else works without one.
           </p>
         </div>
-        {settings && <Badge tone={settings.source === "workspace" ? "accent" : "neutral"}>{settings.source === "workspace" ? "workspace" : "from server settings"}</Badge>}
+        {settings && (
+          <Badge tone={settings.source === "workspace" ? "accent" : "neutral"}>
+            {settings.source === "workspace" ? "workspace" : "from server settings"}
+          </Badge>
+        )}
       </div>
       <form onSubmit={onSubmit}>
-        <fieldset disabled={!isOwner} title={isOwner ? undefined : "Only owners change the LLM provider"} className="grid gap-3 sm:grid-cols-2">
+        <fieldset
+          disabled={!isOwner}
+          title={isOwner ? undefined : "Only owners change the LLM provider"}
+          className="grid gap-3 sm:grid-cols-2"
+        >
           <Field label="Provider" htmlFor="llm-kind">
-            <Select id="llm-kind" value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
-              <option value="openai-compatible">OpenAI-compatible (OpenAI, vLLM, Ollama, llama.cpp, LM Studio)</option>
+            <Select
+              id="llm-kind"
+              value={kind}
+              onChange={(e) => setKind(e.target.value as typeof kind)}
+            >
+              <option value="openai-compatible">
+                OpenAI-compatible (OpenAI, vLLM, Ollama, llama.cpp, LM Studio)
+              </option>
               <option value="anthropic">Anthropic</option>
             </Select>
           </Field>
           <Field label="Model" htmlFor="llm-model">
-            <Input id="llm-model" name="model" defaultValue={settings?.model ?? ""} placeholder="e.g. qwen2.5-7b-instruct" required />
+            <Input
+              id="llm-model"
+              name="model"
+              defaultValue={settings?.model ?? ""}
+              placeholder="e.g. qwen2.5-7b-instruct"
+              required
+            />
           </Field>
           {kind === "openai-compatible" && (
             <Field label="Base URL" htmlFor="llm-base">
-              <Input id="llm-base" name="baseUrl" defaultValue={settings?.baseUrl ?? ""} placeholder="http://127.0.0.1:8000/v1" />
+              <Input
+                id="llm-base"
+                name="baseUrl"
+                defaultValue={settings?.baseUrl ?? ""}
+                placeholder="http://127.0.0.1:8000/v1"
+              />
             </Field>
           )}
-          <Field label="API key" htmlFor="llm-key" hint={settings?.hasApiKey ? "A key is stored (encrypted). Leave empty to keep it." : "Stored encrypted; never shown again."}>
-            <Input id="llm-key" name="apiKey" type="password" autoComplete="off" placeholder={settings?.hasApiKey ? "••••••••" : ""} />
+          <Field
+            label="API key"
+            htmlFor="llm-key"
+            hint={
+              settings?.hasApiKey
+                ? "A key is stored (encrypted). Leave empty to keep it."
+                : "Stored encrypted; never shown again."
+            }
+          >
+            <Input
+              id="llm-key"
+              name="apiKey"
+              type="password"
+              autoComplete="off"
+              placeholder={settings?.hasApiKey ? "••••••••" : ""}
+            />
           </Field>
           <div className="flex items-center gap-3 sm:col-span-2">
             <Button type="submit" variant="secondary">

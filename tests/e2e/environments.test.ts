@@ -13,11 +13,14 @@ afterAll(async () => {
   await browser.close();
 });
 
-
 it("edit environment code: a type error shows as a marker; fixed and saved, the playground calls the new version", async () => {
   const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
-  await signUp(page, baseUrl, { name: "Eve Editor", email: uniqueEmail("editor"), password: "editor-password" });
+  await signUp(page, baseUrl, {
+    name: "Eve Editor",
+    email: uniqueEmail("editor"),
+    password: "editor-password",
+  });
   await createWorkspace(page, "Sandbox team");
 
   await page.getByRole("link", { name: "Environments" }).click();

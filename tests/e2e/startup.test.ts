@@ -6,14 +6,21 @@ import { expect, it } from "vitest";
 import { freePort, startStudio } from "./support/studio";
 
 /** Signs up (or in) through the auth API and returns the session cookie. */
-async function session(baseUrl: string, mode: "sign-up" | "sign-in", email: string): Promise<string> {
+async function session(
+  baseUrl: string,
+  mode: "sign-up" | "sign-in",
+  email: string,
+): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/${mode}/email`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: baseUrl },
     body: JSON.stringify({ email, password: "restart-password", name: "Restart Tester" }),
   });
   expect(response.status, await response.clone().text()).toBe(200);
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
 }
 
 it("with no DATABASE_URL the studio starts an embedded PostgreSQL, migrates it, and keeps data across restarts", async () => {
@@ -44,7 +51,9 @@ it("with no DATABASE_URL the studio starts an embedded PostgreSQL, migrates it, 
   try {
     expect(second.output()).not.toContain("Applied migrations");
     const again = await session(second.url, "sign-in", email);
-    const workspaces = (await (await fetch(`${second.url}/api/workspaces`, { headers: { cookie: again } })).json()) as { name: string }[];
+    const workspaces = (await (
+      await fetch(`${second.url}/api/workspaces`, { headers: { cookie: again } })
+    ).json()) as { name: string }[];
     expect(workspaces.map((w) => w.name)).toEqual(["Survives restarts"]);
   } finally {
     await second.stop();

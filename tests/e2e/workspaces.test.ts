@@ -17,7 +17,11 @@ it("an owner invites a viewer, who sees the workspace but can change nothing", a
   // The owner signs up, creates a workspace and a domain, and makes a viewer invitation link.
   const ownerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const owner = await ownerContext.newPage();
-  await signUp(owner, baseUrl, { name: "Olive Owner", email: uniqueEmail("owner"), password: "owner-password" });
+  await signUp(owner, baseUrl, {
+    name: "Olive Owner",
+    email: uniqueEmail("owner"),
+    password: "owner-password",
+  });
   const slug = await createWorkspace(owner, "Agent Research");
   await owner.getByLabel("Name").fill("Procurement");
   await owner.getByLabel("Description").fill("Inventory, supplier catalogue and accounting.");
@@ -46,7 +50,9 @@ it("an owner invites a viewer, who sees the workspace but can change nothing", a
   await viewer.waitForURL(`**/w/${slug}/domains`);
 
   // The viewer sees the workspace and its domain, and every edit control is disabled.
-  await expect(viewer.getByTestId("current-workspace").textContent()).resolves.toBe("Agent Research");
+  await expect(viewer.getByTestId("current-workspace").textContent()).resolves.toBe(
+    "Agent Research",
+  );
   await viewer.getByRole("heading", { name: "Procurement" }).waitFor();
   await viewer.getByTestId("read-only-banner").waitFor();
   expect(await viewer.getByRole("button", { name: "Create domain" }).isDisabled()).toBe(true);
@@ -61,29 +67,49 @@ it("an owner invites a viewer, who sees the workspace but can change nothing", a
 
   // The API refuses the viewer's writes, whatever the UI shows.
   const api = viewer.request;
-  const createDomain = await api.post(`${baseUrl}/api/workspaces/${slug}/domains`, { data: { name: "Sneaky" }, headers: { origin: baseUrl } });
+  const createDomain = await api.post(`${baseUrl}/api/workspaces/${slug}/domains`, {
+    data: { name: "Sneaky" },
+    headers: { origin: baseUrl },
+  });
   expect(createDomain.status()).toBe(403);
   expect((await createDomain.json()).error.code).toBe("forbidden");
-  const rename = await api.patch(`${baseUrl}/api/workspaces/${slug}`, { data: { name: "Mine now" }, headers: { origin: baseUrl } });
+  const rename = await api.patch(`${baseUrl}/api/workspaces/${slug}`, {
+    data: { name: "Mine now" },
+    headers: { origin: baseUrl },
+  });
   expect(rename.status()).toBe(403);
-  const domains = (await (await api.get(`${baseUrl}/api/workspaces/${slug}/domains`)).json()) as { id: string; name: string }[];
+  const domains = (await (await api.get(`${baseUrl}/api/workspaces/${slug}/domains`)).json()) as {
+    id: string;
+    name: string;
+  }[];
   expect(domains.map((d) => d.name)).toEqual(["Procurement"]);
-  const remove = await api.delete(`${baseUrl}/api/workspaces/${slug}/domains/${domains[0]!.id}`, { headers: { origin: baseUrl } });
+  const remove = await api.delete(`${baseUrl}/api/workspaces/${slug}/domains/${domains[0]!.id}`, {
+    headers: { origin: baseUrl },
+  });
   expect(remove.status()).toBe(403);
 
   // The viewer's own workspace is theirs alone: its ids answer 404 to the owner.
   await viewer.goto(`${baseUrl}/onboarding`);
   const ownSlug = await createWorkspace(viewer, "Vic's sandbox");
-  const ownDomain = await api.post(`${baseUrl}/api/workspaces/${ownSlug}/domains`, { data: { name: "Private" }, headers: { origin: baseUrl } });
+  const ownDomain = await api.post(`${baseUrl}/api/workspaces/${ownSlug}/domains`, {
+    data: { name: "Private" },
+    headers: { origin: baseUrl },
+  });
   expect(ownDomain.status()).toBe(200);
   const privateId = ((await ownDomain.json()) as { id: string }).id;
-  expect((await owner.request.get(`${baseUrl}/api/workspaces/${ownSlug}/domains`)).status()).toBe(404);
-  expect((await owner.request.get(`${baseUrl}/api/workspaces/${slug}/domains/${privateId}`)).status()).toBe(404);
+  expect((await owner.request.get(`${baseUrl}/api/workspaces/${ownSlug}/domains`)).status()).toBe(
+    404,
+  );
+  expect(
+    (await owner.request.get(`${baseUrl}/api/workspaces/${slug}/domains/${privateId}`)).status(),
+  ).toBe(404);
   const page404 = await owner.goto(`${baseUrl}/w/${ownSlug}/domains`);
   expect(page404?.status()).toBe(404);
 
   // Signed out, the API answers 401.
   const anonymous = await browser.newContext();
-  expect((await anonymous.request.get(`${baseUrl}/api/workspaces/${slug}/domains`)).status()).toBe(401);
+  expect((await anonymous.request.get(`${baseUrl}/api/workspaces/${slug}/domains`)).status()).toBe(
+    401,
+  );
   await Promise.all([ownerContext.close(), viewerContext.close(), anonymous.close()]);
 });

@@ -1,6 +1,10 @@
 import { beforeAll, expect, it } from "vitest";
 import { db } from "@/lib/server/db/client";
-import { getLlmSettings, resolveLlmProvider, saveLlmSettings } from "@/lib/server/services/llm-settings";
+import {
+  getLlmSettings,
+  resolveLlmProvider,
+  saveLlmSettings,
+} from "@/lib/server/services/llm-settings";
 import { workspaceWithRoles } from "./support/fixtures";
 
 beforeAll(() => {
@@ -10,8 +14,19 @@ beforeAll(() => {
 it("an API key is stored encrypted, never returned to the browser, and decrypted only for jobs", async () => {
   const ws = await workspaceWithRoles();
   const key = "sk-test-THIS-MUST-NOT-LEAK";
-  const view = await saveLlmSettings(ws.owner, ws.slug, { kind: "openai-compatible", baseUrl: "http://127.0.0.1:8000/v1", model: "local-model", apiKey: key });
-  expect(view).toEqual({ kind: "openai-compatible", baseUrl: "http://127.0.0.1:8000/v1", model: "local-model", hasApiKey: true, source: "workspace" });
+  const view = await saveLlmSettings(ws.owner, ws.slug, {
+    kind: "openai-compatible",
+    baseUrl: "http://127.0.0.1:8000/v1",
+    model: "local-model",
+    apiKey: key,
+  });
+  expect(view).toEqual({
+    kind: "openai-compatible",
+    baseUrl: "http://127.0.0.1:8000/v1",
+    model: "local-model",
+    hasApiKey: true,
+    source: "workspace",
+  });
   expect(JSON.stringify(await getLlmSettings(ws.viewer, ws.slug))).not.toContain(key);
 
   const row = await db().llmProvider.findUniqueOrThrow({ where: { workspaceId: ws.workspace.id } });
@@ -21,12 +36,20 @@ it("an API key is stored encrypted, never returned to the browser, and decrypted
   expect((await resolveLlmProvider(ws.workspace.id))?.apiKey).toBe(key);
 
   // Saving without a key keeps the stored one.
-  await saveLlmSettings(ws.owner, ws.slug, { kind: "openai-compatible", baseUrl: "http://127.0.0.1:9000/v1", model: "other" });
+  await saveLlmSettings(ws.owner, ws.slug, {
+    kind: "openai-compatible",
+    baseUrl: "http://127.0.0.1:9000/v1",
+    model: "other",
+  });
   expect((await resolveLlmProvider(ws.workspace.id))?.apiKey).toBe(key);
 });
 
 it("only owners change the provider, and bad settings say what to fix", async () => {
   const ws = await workspaceWithRoles();
-  await expect(saveLlmSettings(ws.editor, ws.slug, { kind: "anthropic", model: "claude" })).rejects.toThrow(/this needs owner/);
-  await expect(saveLlmSettings(ws.owner, ws.slug, { kind: "openai-compatible", model: "m" })).rejects.toThrow(/baseUrl: an OpenAI-compatible provider needs its base URL/);
+  await expect(
+    saveLlmSettings(ws.editor, ws.slug, { kind: "anthropic", model: "claude" }),
+  ).rejects.toThrow(/this needs owner/);
+  await expect(
+    saveLlmSettings(ws.owner, ws.slug, { kind: "openai-compatible", model: "m" }),
+  ).rejects.toThrow(/baseUrl: an OpenAI-compatible provider needs its base URL/);
 });

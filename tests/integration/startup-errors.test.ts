@@ -4,11 +4,15 @@ import { expect, it } from "vitest";
 
 /** Runs the launcher that `npm start` runs and returns what a user sees. */
 function launch(env: Record<string, string | undefined>) {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "cli/studio.ts"], {
-    env: { ...process.env, ...env },
-    encoding: "utf8",
-    timeout: 60_000,
-  });
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "cli/studio.ts"],
+    {
+      env: { ...process.env, ...env },
+      encoding: "utf8",
+      timeout: 60_000,
+    },
+  );
   return { status: result.status, stderr: result.stderr.trim() };
 }
 
@@ -23,10 +27,15 @@ it("a bad setting stops start-up with a message naming it and what to put there"
 });
 
 it("an unreachable DATABASE_URL gives one clear line", () => {
-  const { status, stderr } = launch({ DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none", PORT: "39517" });
+  const { status, stderr } = launch({
+    DATABASE_URL: "postgresql://nobody@127.0.0.1:9/none",
+    PORT: "39517",
+  });
   expect(status).toBe(1);
   expect(stderr.split("\n")).toHaveLength(1);
-  expect(stderr).toMatch(/^error: cannot reach the database at postgresql:\/\/nobody@127\.0\.0\.1:9\/none .*check DATABASE_URL/);
+  expect(stderr).toMatch(
+    /^error: cannot reach the database at postgresql:\/\/nobody@127\.0\.0\.1:9\/none .*check DATABASE_URL/,
+  );
 });
 
 it("a port already in use gives one clear line", async () => {

@@ -7,13 +7,18 @@ import { startEmbeddedPostgres } from "../../lib/server/db/embedded";
  * A fresh, migrated database named `name` on the server of DATABASE_URL (the machine's
  * PostgreSQL in CI) — or on an embedded PostgreSQL when DATABASE_URL is unset.
  */
-export async function freshDatabase(baseName: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function freshDatabase(
+  baseName: string,
+): Promise<{ url: string; stop: () => Promise<void> }> {
   // Separate checkouts testing at once against one server each set their own suffix.
   const name = `${baseName}${process.env.ENVF_TEST_DB_SUFFIX ?? ""}`.replace(/\W/g, "_");
   let serverUrl = process.env.DATABASE_URL;
   let stop = async (): Promise<void> => undefined;
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: path.resolve(".data/test"), port: 54339 });
+    const embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve(".data/test"),
+      port: 54339,
+    });
     serverUrl = embedded.url;
     if (embedded.owned) stop = embedded.stop;
   }

@@ -10,9 +10,19 @@ const TIERS = ["easy", "medium", "hard"];
 export const generateTasksPayload = z.object({
   environmentVersionId: z.string().uuid(),
   name: z.string().trim().min(1).max(80),
-  count: z.number().int().min(1, "generate at least one task").max(2000, "at most 2,000 tasks per set"),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
-  mix: z.object({ easy: z.number().min(0), medium: z.number().min(0), hard: z.number().min(0) }).optional(),
+  count: z
+    .number()
+    .int()
+    .min(1, "generate at least one task")
+    .max(2000, "at most 2,000 tasks per set"),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  mix: z
+    .object({ easy: z.number().min(0), medium: z.number().min(0), hard: z.number().min(0) })
+    .optional(),
 });
 
 /**
@@ -58,7 +68,12 @@ export const generateTasksJob = defineJob({
             environmentVersionId: version.id,
             name: payload.name,
             seed: payload.seed,
-            stats: { ...result.stats, rejected: result.rejected.slice(0, 50).map((r) => ({ reason: r.reason, code: r.code, instruction: r.task.instruction })) } as object,
+            stats: {
+              ...result.stats,
+              rejected: result.rejected
+                .slice(0, 50)
+                .map((r) => ({ reason: r.reason, code: r.code, instruction: r.task.instruction })),
+            } as object,
             createdById: ctx.userId,
           },
         });
@@ -77,7 +92,13 @@ export const generateTasksJob = defineJob({
         });
         return taskSet;
       });
-      return { status: "created", taskSetId: set.id, tasks: result.tasks.length, byTier: result.stats.byTier, rejected: result.rejected.length };
+      return {
+        status: "created",
+        taskSetId: set.id,
+        tasks: result.tasks.length,
+        byTier: result.stats.byTier,
+        rejected: result.rejected.length,
+      };
     } finally {
       env.dispose();
     }

@@ -6,7 +6,12 @@ import { synthesizeJob } from "./synthesize";
 import { trainRunJob } from "./train-run";
 
 /** Every job kind the worker runs. Producers and the worker share these definitions. */
-export const jobDefinitions = [synthesizeJob, generateTasksJob, trainRunJob, evaluateRunJob] as unknown as JobDefinition<never>[];
+export const jobDefinitions = [
+  synthesizeJob,
+  generateTasksJob,
+  trainRunJob,
+  evaluateRunJob,
+] as unknown as JobDefinition<never>[];
 
 export function findJobDefinition(
   kind: string,

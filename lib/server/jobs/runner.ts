@@ -38,7 +38,12 @@ async function emit(jobId: string) {
  * Requeues a job whose attempt failed, or marks it failed with its error when it has no
  * attempts left (or the error is permanent).
  */
-async function retryOrFail(jobId: string, error: unknown, log: (line: string) => void, definitions?: JobDefinition<never>[]) {
+async function retryOrFail(
+  jobId: string,
+  error: unknown,
+  log: (line: string) => void,
+  definitions?: JobDefinition<never>[],
+) {
   const message = error instanceof Error ? error.message : String(error);
   const job = await db().job.findUnique({ where: { id: jobId } });
   if (!job) return;
@@ -72,7 +77,9 @@ async function retryOrFail(jobId: string, error: unknown, log: (line: string) =>
     const definition = findJobDefinition(job.kind, definitions);
     const payload = definition?.payload.safeParse(job.payload);
     if (definition?.onFailed && payload?.success && !job.cancelRequested) {
-      await definition.onFailed({ workspaceId: job.workspaceId, payload: payload.data, error: message }).catch((e: Error) => log(`onFailed of ${jobId}: ${e.message}`));
+      await definition
+        .onFailed({ workspaceId: job.workspaceId, payload: payload.data, error: message })
+        .catch((e: Error) => log(`onFailed of ${jobId}: ${e.message}`));
     }
   }
   await emit(jobId);

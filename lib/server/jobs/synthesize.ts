@@ -1,6 +1,13 @@
 import "server-only";
 import { z } from "zod";
-import { describeReport, synthesizeFromDescription, synthesizeFromSpec, SynthesisError, verifyPackage, type SynthesisEvent } from "@/lib/synthesis";
+import {
+  describeReport,
+  synthesizeFromDescription,
+  synthesizeFromSpec,
+  SynthesisError,
+  verifyPackage,
+  type SynthesisEvent,
+} from "@/lib/synthesis";
 import { db } from "@/lib/server/db/client";
 import { publishEnvironmentVersion } from "@/lib/server/services/environments";
 import { resolveLlmProvider } from "@/lib/server/services/llm-settings";
@@ -15,7 +22,9 @@ export const synthesizePayload = z.object({
 type Payload = z.infer<typeof synthesizePayload>;
 
 async function loadDomain(ctx: JobContext<Payload>) {
-  const domain = await db().domain.findFirst({ where: { id: ctx.payload.domainId, workspaceId: ctx.workspaceId } });
+  const domain = await db().domain.findFirst({
+    where: { id: ctx.payload.domainId, workspaceId: ctx.workspaceId },
+  });
   if (!domain) throw new PermanentJobError("the domain no longer exists");
   return domain;
 }
@@ -26,15 +35,24 @@ function cancelled(ctx: JobContext<Payload>) {
 
 async function fromSpec(ctx: JobContext<Payload>) {
   const domain = await loadDomain(ctx);
-  if (!domain.spec) throw new PermanentJobError("this domain has no spec yet: write one (or draft it from the description with an LLM) first");
+  if (!domain.spec)
+    throw new PermanentJobError(
+      "this domain has no spec yet: write one (or draft it from the description with an LLM) first",
+    );
   await ctx.progress(0.1, "Compiling the spec into environment code");
   const { pkg, warnings } = await synthesizeFromSpec(domain.spec).catch((error: unknown) => {
     throw new PermanentJobError(error instanceof Error ? error.message : String(error));
   });
   if (cancelled(ctx)) return cancelled(ctx);
-  await ctx.progress(0.5, `Verifying: type-check, load in the sandbox, ${pkg.tests?.tests.length ?? 0} self-tests`);
+  await ctx.progress(
+    0.5,
+    `Verifying: type-check, load in the sandbox, ${pkg.tests?.tests.length ?? 0} self-tests`,
+  );
   const report = await verifyPackage(pkg);
-  if (!report.ok) throw new PermanentJobError(`the generated environment did not pass its checks:\n${describeReport(report)}`);
+  if (!report.ok)
+    throw new PermanentJobError(
+      `the generated environment did not pass its checks:\n${describeReport(report)}`,
+    );
   // A cancelled synthesis publishes nothing: the previous version stays current.
   if (cancelled(ctx)) return cancelled(ctx);
   const published = await publishEnvironmentVersion(
@@ -44,8 +62,18 @@ async function fromSpec(ctx: JobContext<Payload>) {
     { source: pkg.source, manifest: report.manifest!, tests: pkg.tests, spec: pkg.spec },
     `Synthesized from the spec (domain revision ${domain.revision})`,
   );
-  await ctx.progress(1, `Published v${published.version.number}: ${report.passed}/${report.total} self-tests pass`);
-  return { status: "published", environmentId: published.environmentId, version: published.version.number, passed: report.passed, total: report.total, warnings: warnings.length };
+  await ctx.progress(
+    1,
+    `Published v${published.version.number}: ${report.passed}/${report.total} self-tests pass`,
+  );
+  return {
+    status: "published",
+    environmentId: published.environmentId,
+    version: published.version.number,
+    passed: report.passed,
+    total: report.total,
+    warnings: warnings.length,
+  };
 }
 
 function describeEvent(event: SynthesisEvent, maxAttempts: number): [number, string] {
@@ -55,19 +83,32 @@ function describeEvent(event: SynthesisEvent, maxAttempts: number): [number, str
     case "baseline":
       return [0.25, `Baseline environment compiled with ${event.tests} self-tests`];
     case "code":
-      return [0.25 + (0.7 * (event.attempt - 0.5)) / maxAttempts, `Attempt ${event.attempt}/${maxAttempts}: code received`];
+      return [
+        0.25 + (0.7 * (event.attempt - 0.5)) / maxAttempts,
+        `Attempt ${event.attempt}/${maxAttempts}: code received`,
+      ];
     case "verify":
-      return [0.25 + (0.7 * event.attempt) / maxAttempts, `Attempt ${event.attempt}/${maxAttempts}: ${event.passed}/${event.total} self-tests pass${event.ok ? " — all checks pass" : ""}`];
+      return [
+        0.25 + (0.7 * event.attempt) / maxAttempts,
+        `Attempt ${event.attempt}/${maxAttempts}: ${event.passed}/${event.total} self-tests pass${event.ok ? " — all checks pass" : ""}`,
+      ];
     case "done":
-      return [1, event.status === "published" ? "Published" : `Stopped after ${event.attempts} attempt(s)`];
+      return [
+        1,
+        event.status === "published" ? "Published" : `Stopped after ${event.attempts} attempt(s)`,
+      ];
   }
 }
 
 async function fromDescription(ctx: JobContext<Payload>) {
   const domain = await loadDomain(ctx);
-  if (!domain.description.trim()) throw new PermanentJobError("this domain has no description to synthesize from");
+  if (!domain.description.trim())
+    throw new PermanentJobError("this domain has no description to synthesize from");
   const provider = await resolveLlmProvider(ctx.workspaceId);
-  if (!provider) throw new PermanentJobError("no LLM provider is configured: an owner can set one in Settings → LLM provider");
+  if (!provider)
+    throw new PermanentJobError(
+      "no LLM provider is configured: an owner can set one in Settings → LLM provider",
+    );
   const { maxAttempts } = ctx.payload;
   const pending: Promise<unknown>[] = [];
   let lastCode: string | null = null;
@@ -94,8 +135,18 @@ async function fromDescription(ctx: JobContext<Payload>) {
                 attempt: event.attempt,
                 stage: event.stage,
                 source: event.stage === "verify" ? lastCode : null,
-                diagnostics: (event.stage === "verify" ? event.diagnostics : event.problems) as object,
-                testResults: event.stage === "verify" ? ({ passed: event.passed, total: event.total, failed: event.failedTests, summary: event.summary } as object) : undefined,
+                diagnostics: (event.stage === "verify"
+                  ? event.diagnostics
+                  : event.problems) as object,
+                testResults:
+                  event.stage === "verify"
+                    ? ({
+                        passed: event.passed,
+                        total: event.total,
+                        failed: event.failedTests,
+                        summary: event.summary,
+                      } as object)
+                    : undefined,
                 passed: event.stage === "verify" ? event.ok : event.status === "valid",
                 tokensIn: event.stage === "verify" ? lastTokens.input : event.tokens.input,
                 tokensOut: event.stage === "verify" ? lastTokens.output : event.tokens.output,
@@ -118,11 +169,22 @@ async function fromDescription(ctx: JobContext<Payload>) {
       ctx.workspaceId,
       ctx.userId,
       { domainId: domain.id, name: domain.name },
-      { source: result.pkg.source, manifest: report.manifest!, tests: result.pkg.tests, spec: result.pkg.spec },
+      {
+        source: result.pkg.source,
+        manifest: report.manifest!,
+        tests: result.pkg.tests,
+        spec: result.pkg.spec,
+      },
       `Synthesized by ${provider.model} from the description (${result.attempts.length} attempt(s))`,
     );
     await db().domain.update({ where: { id: domain.id }, data: { spec: result.spec as object } });
-    return { status: "published", environmentId: published.environmentId, version: published.version.number, attempts: result.attempts.length, tokens: result.tokens };
+    return {
+      status: "published",
+      environmentId: published.environmentId,
+      version: published.version.number,
+      attempts: result.attempts.length,
+      tokens: result.tokens,
+    };
   } catch (error) {
     await Promise.allSettled(pending);
     if (error instanceof SynthesisError) {

@@ -26,8 +26,16 @@ export const trainRunJob = defineJob({
   payload: trainRunPayload,
   maxAttempts: 5,
   async onFailed({ workspaceId, payload, error }) {
-    await db().run.updateMany({ where: { id: payload.runId, workspaceId }, data: { status: "failed", error, finishedAt: new Date() } });
-    await publish({ workspaceId, topic: "run", id: payload.runId, data: { status: "failed", error } });
+    await db().run.updateMany({
+      where: { id: payload.runId, workspaceId },
+      data: { status: "failed", error, finishedAt: new Date() },
+    });
+    await publish({
+      workspaceId,
+      topic: "run",
+      id: payload.runId,
+      data: { status: "failed", error },
+    });
   },
   async run(ctx) {
     const run = await db().run.findFirst({
@@ -36,44 +44,86 @@ export const trainRunJob = defineJob({
     });
     if (!run) throw new PermanentJobError("the run no longer exists");
     if (run.status === "succeeded" || run.status === "cancelled") return { status: run.status };
-    const rows = await db().task.findMany({ where: { taskSetId: run.taskSetId, status: { not: "rejected" } }, orderBy: { key: "asc" } });
+    const rows = await db().task.findMany({
+      where: { taskSetId: run.taskSetId, status: { not: "rejected" } },
+      orderBy: { key: "asc" },
+    });
     const tasks = rows.map((row) => row.data as unknown as Task);
     const difficulties = new Map(rows.map((row) => [row.key, row.difficulty]));
-    const resumeFrom: Checkpoint | undefined = run.checkpoint ? checkpointSchema.parse(run.checkpoint) : undefined;
+    const resumeFrom: Checkpoint | undefined = run.checkpoint
+      ? checkpointSchema.parse(run.checkpoint)
+      : undefined;
 
     // Episodes of an iteration that never completed (a crash mid-write is impossible — one
     // transaction — but be strict): nothing beyond the checkpoint may stay.
-    await db().episode.deleteMany({ where: { runId: run.id, iteration: { gt: run.lastIteration } } });
+    await db().episode.deleteMany({
+      where: { runId: run.id, iteration: { gt: run.lastIteration } },
+    });
     await db().iteration.deleteMany({ where: { runId: run.id, index: { gt: run.lastIteration } } });
-    await db().run.update({ where: { id: run.id }, data: { status: "running", startedAt: run.startedAt ?? new Date(), error: null } });
-    await publish({ workspaceId: ctx.workspaceId, topic: "run", id: run.id, data: { status: "running" } });
+    await db().run.update({
+      where: { id: run.id },
+      data: { status: "running", startedAt: run.startedAt ?? new Date(), error: null },
+    });
+    await publish({
+      workspaceId: ctx.workspaceId,
+      topic: "run",
+      id: run.id,
+      data: { status: "running" },
+    });
 
     const config = run.config as Record<string, unknown>;
     const iterations = Number(config.iterations ?? 50);
     const env = await loadEnvironment({ source: run.environmentVersion.source });
     try {
-      await ctx.progress(Math.max(0, run.lastIteration + 1) / iterations, resumeFrom ? `Resuming after iteration ${run.lastIteration + 1}` : "Starting");
+      await ctx.progress(
+        Math.max(0, run.lastIteration + 1) / iterations,
+        resumeFrom ? `Resuming after iteration ${run.lastIteration + 1}` : "Starting",
+      );
       const result = await train({
         env,
         tasks,
         config,
         resumeFrom,
         signal: ctx.signal,
-        onIteration: async (metrics: IterationMetrics, episodes: RunEpisode[], checkpoint: Checkpoint) => {
+        onIteration: async (
+          metrics: IterationMetrics,
+          episodes: RunEpisode[],
+          checkpoint: Checkpoint,
+        ) => {
           await db().$transaction(
             async (tx) => {
               const claimed = await tx.run.updateMany({
                 where: { id: run.id, lastIteration: metrics.iteration - 1 },
-                data: { lastIteration: metrics.iteration, checkpoint: checkpoint as unknown as object },
+                data: {
+                  lastIteration: metrics.iteration,
+                  checkpoint: checkpoint as unknown as object,
+                },
               });
-              if (claimed.count === 0) throw new LostRunError(`iteration ${metrics.iteration} of this run was already stored by another worker`);
-              await tx.iteration.create({ data: { runId: run.id, index: metrics.iteration, metrics: metrics as unknown as object } });
+              if (claimed.count === 0)
+                throw new LostRunError(
+                  `iteration ${metrics.iteration} of this run was already stored by another worker`,
+                );
+              await tx.iteration.create({
+                data: {
+                  runId: run.id,
+                  index: metrics.iteration,
+                  metrics: metrics as unknown as object,
+                },
+              });
               await insertEpisodes(tx, run.id, episodes, difficulties);
             },
             { timeout: 60_000 },
           );
-          await publish({ workspaceId: ctx.workspaceId, topic: "run", id: run.id, data: { status: "running", iteration: metrics.iteration, metrics } });
-          await ctx.progress((metrics.iteration + 1) / iterations, `Iteration ${metrics.iteration + 1}/${iterations}: success ${(metrics.success.all * 100).toFixed(0)}%`);
+          await publish({
+            workspaceId: ctx.workspaceId,
+            topic: "run",
+            id: run.id,
+            data: { status: "running", iteration: metrics.iteration, metrics },
+          });
+          await ctx.progress(
+            (metrics.iteration + 1) / iterations,
+            `Iteration ${metrics.iteration + 1}/${iterations}: success ${(metrics.success.all * 100).toFixed(0)}%`,
+          );
         },
       });
       const status = result.status === "completed" ? "succeeded" : "cancelled";
@@ -82,7 +132,10 @@ export const trainRunJob = defineJob({
       return { status, iterations: result.metrics.length };
     } catch (error) {
       if (!(error instanceof LostRunError)) {
-        await db().run.update({ where: { id: run.id }, data: { error: error instanceof Error ? error.message : String(error) } });
+        await db().run.update({
+          where: { id: run.id },
+          data: { error: error instanceof Error ? error.message : String(error) },
+        });
       }
       throw error;
     } finally {

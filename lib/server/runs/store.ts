@@ -12,7 +12,12 @@ const STEP_CHUNK = 2000;
  * Writes one iteration's episodes and their steps with multi-row INSERTs (a handful of
  * statements per iteration, never a row per round trip).
  */
-export async function insertEpisodes(tx: Tx, runId: string, episodes: RunEpisode[], difficulties: Map<string, string>) {
+export async function insertEpisodes(
+  tx: Tx,
+  runId: string,
+  episodes: RunEpisode[],
+  difficulties: Map<string, string>,
+) {
   const episodeRows: Prisma.EpisodeCreateManyInput[] = [];
   const stepRows: Prisma.StepCreateManyInput[] = [];
   for (const episode of episodes) {

@@ -9,8 +9,15 @@ import { conflict, invalidInput, notFound } from "@/lib/server/errors";
 import { idOrNotFound, parseInput } from "@/lib/server/validation";
 
 export const domainInput = z.object({
-  name: z.string().trim().min(2, "a domain name needs at least 2 characters").max(80, "at most 80 characters"),
-  description: z.string().max(20_000, "the description is limited to 20,000 characters").default(""),
+  name: z
+    .string()
+    .trim()
+    .min(2, "a domain name needs at least 2 characters")
+    .max(80, "at most 80 characters"),
+  description: z
+    .string()
+    .max(20_000, "the description is limited to 20,000 characters")
+    .default(""),
 });
 export const domainUpdateInput = domainInput.partial();
 
@@ -28,11 +35,22 @@ export const fromGalleryInput = z.object({
   name: z.string().trim().min(2).max(80).optional(),
 });
 
-const summary = { id: true, name: true, description: true, revision: true, createdAt: true, updatedAt: true } as const;
+const summary = {
+  id: true,
+  name: true,
+  description: true,
+  revision: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
 
 export async function listDomains(actor: Actor, slug: string) {
   const access = await authorize(actor, { slug }, "read");
-  return db().domain.findMany({ where: { workspaceId: access.workspace.id }, select: summary, orderBy: { updatedAt: "desc" } });
+  return db().domain.findMany({
+    where: { workspaceId: access.workspace.id },
+    select: summary,
+    orderBy: { updatedAt: "desc" },
+  });
 }
 
 export async function getDomain(actor: Actor, slug: string, domainId: string) {
@@ -42,7 +60,13 @@ export async function getDomain(actor: Actor, slug: string, domainId: string) {
     select: {
       ...summary,
       spec: true,
-      environments: { select: { id: true, name: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } } } },
+      environments: {
+        select: {
+          id: true,
+          name: true,
+          versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+        },
+      },
     },
   });
   if (!domain) throw notFound("domain");
@@ -50,8 +74,13 @@ export async function getDomain(actor: Actor, slug: string, domainId: string) {
 }
 
 async function assertNameFree(workspaceId: string, name: string, exceptId?: string) {
-  const clash = await db().domain.findFirst({ where: { workspaceId, name, NOT: exceptId ? { id: exceptId } : undefined } });
-  if (clash) throw conflict(`a domain named "${name}" already exists in this workspace; choose another name`);
+  const clash = await db().domain.findFirst({
+    where: { workspaceId, name, NOT: exceptId ? { id: exceptId } : undefined },
+  });
+  if (clash)
+    throw conflict(
+      `a domain named "${name}" already exists in this workspace; choose another name`,
+    );
 }
 
 /** Throws `invalid_input` listing every problem of a spec with its path. */
@@ -78,7 +107,14 @@ export async function createDomain(actor: Actor, slug: string, input: unknown) {
       workspaceId: access.workspace.id,
       createdById: actor.userId,
       revision: 1,
-      revisions: { create: { number: 1, description: data.description, message: "Created", authorId: actor.userId } },
+      revisions: {
+        create: {
+          number: 1,
+          description: data.description,
+          message: "Created",
+          authorId: actor.userId,
+        },
+      },
     },
     select: summary,
   });
@@ -89,7 +125,10 @@ export async function createDomainFromGallery(actor: Actor, slug: string, input:
   const access = await authorize(actor, { slug }, "edit");
   const data = parseInput(fromGalleryInput, input);
   const entry = findGalleryEntry(data.gallery);
-  if (!entry) throw invalidInput(`no gallery domain "${data.gallery}"; choose one of ${gallery.map((g) => g.name).join(", ")}`);
+  if (!entry)
+    throw invalidInput(
+      `no gallery domain "${data.gallery}"; choose one of ${gallery.map((g) => g.name).join(", ")}`,
+    );
   const name = data.name ?? entry.title;
   await assertNameFree(access.workspace.id, name);
   // The prose is what LLM synthesis reads: give it the gallery's full description, not just the summary.
@@ -103,7 +142,15 @@ export async function createDomainFromGallery(actor: Actor, slug: string, input:
       workspaceId: access.workspace.id,
       createdById: actor.userId,
       revision: 1,
-      revisions: { create: { number: 1, description, spec, message: `Started from the ${entry.name} gallery domain`, authorId: actor.userId } },
+      revisions: {
+        create: {
+          number: 1,
+          description,
+          spec,
+          message: `Started from the ${entry.name} gallery domain`,
+          authorId: actor.userId,
+        },
+      },
     },
     select: summary,
   });
@@ -112,7 +159,9 @@ export async function createDomainFromGallery(actor: Actor, slug: string, input:
 export async function updateDomain(actor: Actor, slug: string, domainId: string, input: unknown) {
   const access = await authorize(actor, { slug }, "edit");
   const data = parseInput(domainUpdateInput, input);
-  const domain = await db().domain.findFirst({ where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id } });
+  const domain = await db().domain.findFirst({
+    where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id },
+  });
   if (!domain) throw notFound("domain");
   if (data.name) await assertNameFree(access.workspace.id, data.name, domain.id);
   return db().domain.update({ where: { id: domain.id }, data, select: summary });
@@ -122,25 +171,45 @@ export async function updateDomain(actor: Actor, slug: string, domainId: string,
  * Saves a new revision of a domain's description and/or spec, with who and why. An invalid
  * spec is refused with every problem and its path; the current revision stays as it was.
  */
-export async function saveDomainRevision(actor: Actor, slug: string, domainId: string, input: unknown) {
+export async function saveDomainRevision(
+  actor: Actor,
+  slug: string,
+  domainId: string,
+  input: unknown,
+) {
   const access = await authorize(actor, { slug }, "edit");
   const data = parseInput(revisionInput, input);
   if (data.spec !== undefined && data.spec !== null) assertValidSpec(data.spec);
   return db().$transaction(async (tx) => {
-    const domain = await tx.domain.findFirst({ where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id } });
+    const domain = await tx.domain.findFirst({
+      where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id },
+    });
     if (!domain) throw notFound("domain");
     if (data.baseRevision !== undefined && data.baseRevision !== domain.revision) {
-      throw conflict(`revision ${domain.revision} was saved after the revision ${data.baseRevision} you edited; reload to see it, then save again`);
+      throw conflict(
+        `revision ${domain.revision} was saved after the revision ${data.baseRevision} you edited; reload to see it, then save again`,
+      );
     }
     const number = domain.revision + 1;
     const description = data.description ?? domain.description;
     const spec = data.spec === undefined ? domain.spec : data.spec;
     await tx.domainRevision.create({
-      data: { domainId: domain.id, number, description, spec: (spec ?? undefined) as object | undefined, message: data.message, authorId: actor.userId },
+      data: {
+        domainId: domain.id,
+        number,
+        description,
+        spec: (spec ?? undefined) as object | undefined,
+        message: data.message,
+        authorId: actor.userId,
+      },
     });
     return tx.domain.update({
       where: { id: domain.id },
-      data: { description, spec: spec === null ? Prisma.DbNull : ((spec ?? undefined) as object | undefined), revision: number },
+      data: {
+        description,
+        spec: spec === null ? Prisma.DbNull : ((spec ?? undefined) as object | undefined),
+        revision: number,
+      },
       select: summary,
     });
   });
@@ -148,21 +217,32 @@ export async function saveDomainRevision(actor: Actor, slug: string, domainId: s
 
 export async function listDomainRevisions(actor: Actor, slug: string, domainId: string) {
   const access = await authorize(actor, { slug }, "read");
-  const domain = await db().domain.findFirst({ where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id }, select: { id: true } });
+  const domain = await db().domain.findFirst({
+    where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id },
+    select: { id: true },
+  });
   if (!domain) throw notFound("domain");
   const revisions = await db().domainRevision.findMany({
     where: { domainId: domain.id },
     orderBy: { number: "desc" },
     select: { id: true, number: true, message: true, authorId: true, createdAt: true },
   });
-  const authors = await db().user.findMany({ where: { id: { in: [...new Set(revisions.map((r) => r.authorId))] } }, select: { id: true, name: true, email: true } });
+  const authors = await db().user.findMany({
+    where: { id: { in: [...new Set(revisions.map((r) => r.authorId))] } },
+    select: { id: true, name: true, email: true },
+  });
   const byId = new Map(authors.map((a) => [a.id, a]));
-  return revisions.map((r) => ({ ...r, author: byId.get(r.authorId) ?? { id: r.authorId, name: "former member", email: "" } }));
+  return revisions.map((r) => ({
+    ...r,
+    author: byId.get(r.authorId) ?? { id: r.authorId, name: "former member", email: "" },
+  }));
 }
 
 export async function deleteDomain(actor: Actor, slug: string, domainId: string) {
   const access = await authorize(actor, { slug }, "edit");
-  const { count } = await db().domain.deleteMany({ where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id } });
+  const { count } = await db().domain.deleteMany({
+    where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id },
+  });
   if (count === 0) throw notFound("domain");
 }
 

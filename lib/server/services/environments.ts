@@ -12,14 +12,23 @@ import { idOrNotFound, parseInput } from "@/lib/server/validation";
 const MAX_SOURCE = 512 * 1024;
 
 export const createEnvironmentInput = z.object({
-  name: z.string().trim().min(2, "an environment name needs at least 2 characters").max(80, "at most 80 characters"),
-  example: z.enum(EXAMPLE_NAMES, { error: `example must be one of ${EXAMPLE_NAMES.join(", ")}` }).optional(),
+  name: z
+    .string()
+    .trim()
+    .min(2, "an environment name needs at least 2 characters")
+    .max(80, "at most 80 characters"),
+  example: z
+    .enum(EXAMPLE_NAMES, { error: `example must be one of ${EXAMPLE_NAMES.join(", ")}` })
+    .optional(),
   source: z.string().max(MAX_SOURCE, "environment code is limited to 512 KB").optional(),
   domainId: z.string().optional(),
 });
 
 export const saveVersionInput = z.object({
-  source: z.string().min(1, "the code is empty").max(MAX_SOURCE, "environment code is limited to 512 KB"),
+  source: z
+    .string()
+    .min(1, "the code is empty")
+    .max(MAX_SOURCE, "environment code is limited to 512 KB"),
   message: z.string().trim().max(500).default(""),
   /** The version the edit started from; saving fails if someone saved a newer one meanwhile. */
   baseVersion: z.number().int().min(1).optional(),
@@ -31,7 +40,14 @@ export interface PackageInput {
   spec?: unknown;
 }
 
-const versionSummary = { id: true, number: true, origin: true, message: true, createdAt: true, createdById: true } as const;
+const versionSummary = {
+  id: true,
+  number: true,
+  origin: true,
+  message: true,
+  createdAt: true,
+  createdById: true,
+} as const;
 
 export async function listEnvironments(actor: Actor, slug: string) {
   const access = await authorize(actor, { slug }, "read");
@@ -69,12 +85,20 @@ export async function getEnvironment(actor: Actor, slug: string, environmentId: 
   return environment;
 }
 
-export async function getEnvironmentVersion(actor: Actor, slug: string, environmentId: string, number: number) {
+export async function getEnvironmentVersion(
+  actor: Actor,
+  slug: string,
+  environmentId: string,
+  number: number,
+) {
   const access = await authorize(actor, { slug }, "read");
   const version = await db().environmentVersion.findFirst({
     where: {
       number,
-      environment: { id: idOrNotFound(environmentId, "environment"), workspaceId: access.workspace.id },
+      environment: {
+        id: idOrNotFound(environmentId, "environment"),
+        workspaceId: access.workspace.id,
+      },
     },
   });
   if (!version) throw notFound("environment version");
@@ -95,7 +119,9 @@ function rejectUnusable(check: Awaited<ReturnType<typeof checkSource>>) {
     const first = check.diagnostics.find((d) => d.severity === "error") ?? check.diagnostics[0];
     throw new AppError(
       "invalid_input",
-      first ? `environment.ts:${first.line}:${first.column}: ${first.message}` : "the environment code does not load",
+      first
+        ? `environment.ts:${first.line}:${first.column}: ${first.message}`
+        : "the environment code does not load",
       { diagnostics: check.diagnostics },
     );
   }
@@ -105,10 +131,22 @@ function rejectUnusable(check: Awaited<ReturnType<typeof checkSource>>) {
 /** Inserts the next version of an environment; two saves at once cannot take the same number. */
 async function insertVersion(
   environmentId: string,
-  data: { source: string; manifest: object; tests?: SelfTestFile | null; spec?: unknown; origin: string; message: string; createdById: string },
+  data: {
+    source: string;
+    manifest: object;
+    tests?: SelfTestFile | null;
+    spec?: unknown;
+    origin: string;
+    message: string;
+    createdById: string;
+  },
 ) {
   for (let attempt = 0; attempt < 5; attempt++) {
-    const last = await db().environmentVersion.findFirst({ where: { environmentId }, orderBy: { number: "desc" }, select: { number: true } });
+    const last = await db().environmentVersion.findFirst({
+      where: { environmentId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
     try {
       const version = await db().environmentVersion.create({
         data: {
@@ -124,7 +162,10 @@ async function insertVersion(
         },
         select: versionSummary,
       });
-      await db().environment.update({ where: { id: environmentId }, data: { updatedAt: new Date() } });
+      await db().environment.update({
+        where: { id: environmentId },
+        data: { updatedAt: new Date() },
+      });
       return version;
     } catch (error) {
       if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") continue;
@@ -138,7 +179,13 @@ async function insertVersion(
  * Creates an environment with its first version, from a built-in example, pasted code, or a
  * package produced by synthesis (`pkg`).
  */
-export async function createEnvironment(actor: Actor, slug: string, input: unknown, pkg?: PackageInput, origin = "imported") {
+export async function createEnvironment(
+  actor: Actor,
+  slug: string,
+  input: unknown,
+  pkg?: PackageInput,
+  origin = "imported",
+) {
   const access = await authorize(actor, { slug }, "edit");
   const data = parseInput(createEnvironmentInput, input);
   let content: PackageInput;
@@ -151,16 +198,29 @@ export async function createEnvironment(actor: Actor, slug: string, input: unkno
 
   let domainId: string | undefined;
   if (data.domainId) {
-    const domain = await db().domain.findFirst({ where: { id: idOrNotFound(data.domainId, "domain"), workspaceId: access.workspace.id } });
+    const domain = await db().domain.findFirst({
+      where: { id: idOrNotFound(data.domainId, "domain"), workspaceId: access.workspace.id },
+    });
     if (!domain) throw notFound("domain");
     domainId = domain.id;
   }
-  if (await db().environment.findFirst({ where: { workspaceId: access.workspace.id, name: data.name } })) {
-    throw conflict(`an environment named "${data.name}" already exists in this workspace; choose another name`);
+  if (
+    await db().environment.findFirst({
+      where: { workspaceId: access.workspace.id, name: data.name },
+    })
+  ) {
+    throw conflict(
+      `an environment named "${data.name}" already exists in this workspace; choose another name`,
+    );
   }
   const manifest = rejectUnusable(await checkSource(content.source, content.tests));
   const environment = await db().environment.create({
-    data: { workspaceId: access.workspace.id, name: data.name, domainId, createdById: actor.userId },
+    data: {
+      workspaceId: access.workspace.id,
+      name: data.name,
+      domainId,
+      createdById: actor.userId,
+    },
     select: { id: true, name: true },
   });
   const version = await insertVersion(environment.id, {
@@ -184,13 +244,24 @@ export async function publishEnvironmentVersion(
   pkg: PackageInput & { manifest: object },
   message: string,
 ) {
-  let environment = await db().environment.findFirst({ where: { workspaceId, domainId: target.domainId }, orderBy: { createdAt: "asc" } });
+  let environment = await db().environment.findFirst({
+    where: { workspaceId, domainId: target.domainId },
+    orderBy: { createdAt: "asc" },
+  });
   if (!environment) {
     let name = target.name;
-    for (let n = 2; await db().environment.findFirst({ where: { workspaceId, name } }); n++) name = `${target.name} (${n})`;
-    environment = await db().environment.create({ data: { workspaceId, name, domainId: target.domainId, createdById: userId } });
+    for (let n = 2; await db().environment.findFirst({ where: { workspaceId, name } }); n++)
+      name = `${target.name} (${n})`;
+    environment = await db().environment.create({
+      data: { workspaceId, name, domainId: target.domainId, createdById: userId },
+    });
   }
-  const version = await insertVersion(environment.id, { ...pkg, origin: "synthesized", message, createdById: userId });
+  const version = await insertVersion(environment.id, {
+    ...pkg,
+    origin: "synthesized",
+    message,
+    createdById: userId,
+  });
   return { environmentId: environment.id, version };
 }
 
@@ -198,17 +269,31 @@ export async function publishEnvironmentVersion(
  * Saves edited code as a new immutable version. The previous versions stay as they were, and a
  * version that does not compile or load is refused with its diagnostics.
  */
-export async function saveEnvironmentVersion(actor: Actor, slug: string, environmentId: string, input: unknown) {
+export async function saveEnvironmentVersion(
+  actor: Actor,
+  slug: string,
+  environmentId: string,
+  input: unknown,
+) {
   const access = await authorize(actor, { slug }, "edit");
   const data = parseInput(saveVersionInput, input);
   const environment = await db().environment.findFirst({
     where: { id: idOrNotFound(environmentId, "environment"), workspaceId: access.workspace.id },
-    select: { id: true, versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, tests: true, spec: true } } },
+    select: {
+      id: true,
+      versions: {
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { number: true, tests: true, spec: true },
+      },
+    },
   });
   if (!environment) throw notFound("environment");
   const latest = environment.versions[0];
   if (data.baseVersion && latest && latest.number !== data.baseVersion) {
-    throw conflict(`version ${latest.number} was saved after the version ${data.baseVersion} you edited; reload to see it, then save again`);
+    throw conflict(
+      `version ${latest.number} was saved after the version ${data.baseVersion} you edited; reload to see it, then save again`,
+    );
   }
   const tests = (latest?.tests ?? null) as SelfTestFile | null;
   const check = await checkSource(data.source, tests);
@@ -230,5 +315,9 @@ export async function checkEnvironmentSource(actor: Actor, slug: string, input: 
   await authorize(actor, { slug }, "read");
   const { source } = parseInput(z.object({ source: z.string().max(MAX_SOURCE) }), input);
   const check = await checkSource(source);
-  return { ok: check.ok, diagnostics: check.diagnostics, tools: check.manifest?.tools.map((t) => t.name) ?? [] };
+  return {
+    ok: check.ok,
+    diagnostics: check.diagnostics,
+    tools: check.manifest?.tools.map((t) => t.name) ?? [],
+  };
 }

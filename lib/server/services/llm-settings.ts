@@ -9,14 +9,20 @@ import { parseInput } from "@/lib/server/validation";
 
 export const llmSettingsInput = z
   .object({
-    kind: z.enum(["openai-compatible", "anthropic"], { error: "kind must be openai-compatible or anthropic" }),
-    baseUrl: z.url("base URL must be a URL such as http://127.0.0.1:8000/v1").optional().or(z.literal("")),
+    kind: z.enum(["openai-compatible", "anthropic"], {
+      error: "kind must be openai-compatible or anthropic",
+    }),
+    baseUrl: z
+      .url("base URL must be a URL such as http://127.0.0.1:8000/v1")
+      .optional()
+      .or(z.literal("")),
     model: z.string().trim().min(1, "name the model, e.g. gpt-4o-mini or qwen2.5-7b-instruct"),
     /** Omitted: keep the stored key. Empty string: remove it. */
     apiKey: z.string().optional(),
   })
   .refine((v) => v.kind === "anthropic" || Boolean(v.baseUrl), {
-    message: "an OpenAI-compatible provider needs its base URL (OpenAI: https://api.openai.com/v1; vLLM, Ollama, llama.cpp: their /v1 URL)",
+    message:
+      "an OpenAI-compatible provider needs its base URL (OpenAI: https://api.openai.com/v1; vLLM, Ollama, llama.cpp: their /v1 URL)",
     path: ["baseUrl"],
   });
 
@@ -52,16 +58,35 @@ export async function getLlmSettings(actor: Actor, slug: string): Promise<LlmSet
   const access = await authorize(actor, { slug }, "read");
   const row = await db().llmProvider.findUnique({ where: { workspaceId: access.workspace.id } });
   if (row) {
-    return { kind: row.kind as LlmSettingsView["kind"], baseUrl: row.baseUrl, model: row.model, hasApiKey: Boolean(row.apiKeyEncrypted), source: "workspace" };
+    return {
+      kind: row.kind as LlmSettingsView["kind"],
+      baseUrl: row.baseUrl,
+      model: row.model,
+      hasApiKey: Boolean(row.apiKeyEncrypted),
+      source: "workspace",
+    };
   }
   const env = fromEnvironment();
-  return env ? { kind: env.kind, baseUrl: env.baseURL ?? null, model: env.model, hasApiKey: Boolean(env.apiKey), source: "environment" } : null;
+  return env
+    ? {
+        kind: env.kind,
+        baseUrl: env.baseURL ?? null,
+        model: env.model,
+        hasApiKey: Boolean(env.apiKey),
+        source: "environment",
+      }
+    : null;
 }
 
-export async function saveLlmSettings(actor: Actor, slug: string, input: unknown): Promise<LlmSettingsView> {
+export async function saveLlmSettings(
+  actor: Actor,
+  slug: string,
+  input: unknown,
+): Promise<LlmSettingsView> {
   const access = await authorize(actor, { slug }, "admin");
   const data = parseInput(llmSettingsInput, input);
-  const apiKeyEncrypted = data.apiKey === undefined ? undefined : data.apiKey === "" ? null : encryptSecret(data.apiKey);
+  const apiKeyEncrypted =
+    data.apiKey === undefined ? undefined : data.apiKey === "" ? null : encryptSecret(data.apiKey);
   const row = await db().llmProvider.upsert({
     where: { workspaceId: access.workspace.id },
     create: {
@@ -72,9 +97,21 @@ export async function saveLlmSettings(actor: Actor, slug: string, input: unknown
       apiKeyEncrypted: apiKeyEncrypted ?? null,
       updatedById: actor.userId,
     },
-    update: { kind: data.kind, baseUrl: data.baseUrl || null, model: data.model, updatedById: actor.userId, ...(apiKeyEncrypted !== undefined ? { apiKeyEncrypted } : {}) },
+    update: {
+      kind: data.kind,
+      baseUrl: data.baseUrl || null,
+      model: data.model,
+      updatedById: actor.userId,
+      ...(apiKeyEncrypted !== undefined ? { apiKeyEncrypted } : {}),
+    },
   });
-  return { kind: row.kind as LlmSettingsView["kind"], baseUrl: row.baseUrl, model: row.model, hasApiKey: Boolean(row.apiKeyEncrypted), source: "workspace" };
+  return {
+    kind: row.kind as LlmSettingsView["kind"],
+    baseUrl: row.baseUrl,
+    model: row.model,
+    hasApiKey: Boolean(row.apiKeyEncrypted),
+    source: "workspace",
+  };
 }
 
 export async function clearLlmSettings(actor: Actor, slug: string) {

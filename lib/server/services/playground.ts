@@ -26,7 +26,9 @@ interface PlaygroundSession {
 
 const IDLE_MS = 30 * 60 * 1000;
 const MAX_SESSIONS = 200;
-const globalForPlayground = globalThis as unknown as { envfPlayground?: Map<string, PlaygroundSession> };
+const globalForPlayground = globalThis as unknown as {
+  envfPlayground?: Map<string, PlaygroundSession>;
+};
 const sessions = (globalForPlayground.envfPlayground ??= new Map());
 
 const faultsSchema = z.enum(FAULT_PROFILE_NAMES as unknown as [string, ...string[]], {
@@ -35,14 +37,28 @@ const faultsSchema = z.enum(FAULT_PROFILE_NAMES as unknown as [string, ...string
 
 export const startPlaygroundInput = z.object({
   versionId: z.string(),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(0),
   faults: faultsSchema.default("none"),
 });
 export const playgroundActionInput = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("call"), tool: z.string().min(1, "choose a tool"), args: z.unknown().default({}) }),
+  z.object({
+    action: z.literal("call"),
+    tool: z.string().min(1, "choose a tool"),
+    args: z.unknown().default({}),
+  }),
   z.object({
     action: z.literal("reset"),
-    seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .optional(),
     faults: faultsSchema.optional(),
   }),
 ]);
@@ -59,10 +75,7 @@ async function evictIdle() {
 
 /** The environment is loaded in a pool worker only: this process never evaluates its code. */
 async function openSession(versionSource: string, seed: number, faults: string) {
-  return sandboxPool().openSession(
-    { source: versionSource },
-    { seed, faults: faults as never },
-  );
+  return sandboxPool().openSession({ source: versionSource }, { seed, faults: faults as never });
 }
 
 export async function startPlayground(actor: Actor, slug: string, input: unknown) {
@@ -84,11 +97,17 @@ export async function startPlayground(actor: Actor, slug: string, input: unknown
   return { sessionId: entry.id, seed: session.seed, faults: data.faults, state: session.state() };
 }
 
-export async function actInPlayground(actor: Actor, slug: string, sessionId: string, input: unknown) {
+export async function actInPlayground(
+  actor: Actor,
+  slug: string,
+  sessionId: string,
+  input: unknown,
+) {
   const access = await authorize(actor, { slug }, "read");
   const entry = sessions.get(sessionId);
   // Another user's (or workspace's) session is indistinguishable from one that expired.
-  if (!entry || entry.userId !== actor.userId || entry.workspaceId !== access.workspace.id) throw notFound("playground session");
+  if (!entry || entry.userId !== actor.userId || entry.workspaceId !== access.workspace.id)
+    throw notFound("playground session");
   entry.lastUsed = Date.now();
   const action = parseInput(playgroundActionInput, input);
   if (action.action === "call") {
@@ -99,7 +118,11 @@ export async function actInPlayground(actor: Actor, slug: string, sessionId: str
   if (action.faults && action.faults !== entry.faults) {
     const version = await findVersionInWorkspace(access.workspace.id, entry.versionId);
     await entry.session.close();
-    entry.session = await openSession(version.source, action.seed ?? entry.session.seed, action.faults);
+    entry.session = await openSession(
+      version.source,
+      action.seed ?? entry.session.seed,
+      action.faults,
+    );
     entry.faults = action.faults;
     return { seed: entry.session.seed, faults: entry.faults, state: entry.session.state() };
   }

@@ -11,14 +11,18 @@ import { trainRunJob } from "@/lib/server/jobs/train-run";
 import { cancelJob, enqueueJob } from "@/lib/server/services/jobs";
 import { idOrNotFound, parseInput } from "@/lib/server/validation";
 
-const profile = z.enum(["none", "flaky", "hostile"], { error: "fault profile must be none, flaky or hostile" });
+const profile = z.enum(["none", "flaky", "hostile"], {
+  error: "fault profile must be none, flaky or hostile",
+});
 
 /** The launch form. Learner runs train; the baselines run an evaluation. */
 export const launchRunInput = z.object({
   name: z.string().trim().min(1, "name the run").max(80),
   environmentVersionId: z.string(),
   taskSetId: z.string(),
-  policy: z.enum(["learner", "random", "noop", "reference"], { error: "policy must be learner, random, noop or reference" }),
+  policy: z.enum(["learner", "random", "noop", "reference"], {
+    error: "policy must be learner, random, noop or reference",
+  }),
   algorithm: z.enum(["grpo", "reinforce"]).default("grpo"),
   iterations: z.number().int().min(1).max(1000).default(50),
   groupSize: z.number().int().min(1).max(64).default(8),
@@ -31,7 +35,12 @@ export const launchRunInput = z.object({
   curriculum: z.boolean().default(false),
   evalEvery: z.number().int().min(0).max(1000).default(10),
   evalTrials: z.number().int().min(1).max(32).default(4),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(0),
   maxSteps: z.number().int().min(1).max(100).default(10),
 });
 
@@ -60,12 +69,17 @@ const runSummary = {
   startedAt: true,
   finishedAt: true,
   taskSetId: true,
-  environmentVersion: { select: { id: true, number: true, environment: { select: { id: true, name: true } } } },
+  environmentVersion: {
+    select: { id: true, number: true, environment: { select: { id: true, name: true } } },
+  },
   taskSet: { select: { id: true, name: true } },
 } as const;
 
 async function runIn(workspaceId: string, runId: string) {
-  const run = await db().run.findFirst({ where: { id: idOrNotFound(runId, "run"), workspaceId }, select: runSummary });
+  const run = await db().run.findFirst({
+    where: { id: idOrNotFound(runId, "run"), workspaceId },
+    select: runSummary,
+  });
   if (!run) throw notFound("run");
   return run;
 }
@@ -78,14 +92,24 @@ export async function launchRun(actor: Actor, slug: string, input: unknown) {
     select: { id: true, environmentVersionId: true },
   });
   if (!taskSet) throw notFound("task set");
-  if (taskSet.environmentVersionId !== idOrNotFound(data.environmentVersionId, "environment version")) {
-    throw invalidInput("the task set was generated for another environment version; choose its version (tasks are checked against that code)");
+  if (
+    taskSet.environmentVersionId !== idOrNotFound(data.environmentVersionId, "environment version")
+  ) {
+    throw invalidInput(
+      "the task set was generated for another environment version; choose its version (tasks are checked against that code)",
+    );
   }
   const { name, environmentVersionId, taskSetId, policy, curriculum, ...settings } = data;
   const config =
     policy === "learner"
       ? { ...settings, curriculum: { enabled: curriculum } }
-      : { trials: settings.evalTrials, faultProfile: settings.faultProfile, maxSteps: settings.maxSteps, seed: settings.seed, split: "eval" };
+      : {
+          trials: settings.evalTrials,
+          faultProfile: settings.faultProfile,
+          maxSteps: settings.maxSteps,
+          seed: settings.seed,
+          split: "eval",
+        };
   const run = await db().run.create({
     data: {
       workspaceId: access.workspace.id,
@@ -99,22 +123,38 @@ export async function launchRun(actor: Actor, slug: string, input: unknown) {
     },
     select: { id: true },
   });
-  const job = await enqueueJob(actor, slug, policy === "learner" ? trainRunJob : evaluateRunJob, { runId: run.id });
+  const job = await enqueueJob(actor, slug, policy === "learner" ? trainRunJob : evaluateRunJob, {
+    runId: run.id,
+  });
   await db().run.update({ where: { id: run.id }, data: { jobId: job.id } });
   return runIn(access.workspace.id, run.id);
 }
 
 export async function listRuns(actor: Actor, slug: string) {
   const access = await authorize(actor, { slug }, "read");
-  return db().run.findMany({ where: { workspaceId: access.workspace.id }, orderBy: { createdAt: "desc" }, take: 200, select: runSummary });
+  return db().run.findMany({
+    where: { workspaceId: access.workspace.id },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    select: runSummary,
+  });
 }
 
 /** A run with every iteration's metrics (small: one row per iteration). */
 export async function getRun(actor: Actor, slug: string, runId: string) {
   const access = await authorize(actor, { slug }, "read");
   const run = await runIn(access.workspace.id, runId);
-  const iterations = await db().iteration.findMany({ where: { runId: run.id }, orderBy: { index: "asc" }, select: { index: true, metrics: true, createdAt: true } });
-  const job = run.jobId ? await db().job.findUnique({ where: { id: run.jobId }, select: { status: true, progress: true, message: true, attempts: true } }) : null;
+  const iterations = await db().iteration.findMany({
+    where: { runId: run.id },
+    orderBy: { index: "asc" },
+    select: { index: true, metrics: true, createdAt: true },
+  });
+  const job = run.jobId
+    ? await db().job.findUnique({
+        where: { id: run.jobId },
+        select: { status: true, progress: true, message: true, attempts: true },
+      })
+    : null;
   return { ...run, iterations, job };
 }
 
@@ -124,8 +164,16 @@ export async function cancelRun(actor: Actor, slug: string, runId: string) {
   if (!run.jobId) throw invalidInput("this run has no job to cancel");
   const job = await cancelJob(actor, slug, run.jobId);
   if (job.status === "cancelled") {
-    await db().run.update({ where: { id: run.id }, data: { status: "cancelled", finishedAt: new Date() } });
-    await publish({ workspaceId: access.workspace.id, topic: "run", id: run.id, data: { status: "cancelled" } });
+    await db().run.update({
+      where: { id: run.id },
+      data: { status: "cancelled", finishedAt: new Date() },
+    });
+    await publish({
+      workspaceId: access.workspace.id,
+      topic: "run",
+      id: run.id,
+      data: { status: "cancelled" },
+    });
   }
   return runIn(access.workspace.id, run.id);
 }
@@ -148,7 +196,13 @@ export async function listEpisodes(actor: Actor, slug: string, runId: string, qu
     db().episode.count({ where }),
     db().episode.findMany({
       where,
-      orderBy: [{ iteration: "desc" }, { phase: "asc" }, { taskKey: "asc" }, { faultProfile: "asc" }, { trial: "asc" }],
+      orderBy: [
+        { iteration: "desc" },
+        { phase: "asc" },
+        { taskKey: "asc" },
+        { faultProfile: "asc" },
+        { trial: "asc" },
+      ],
       skip: (f.page - 1) * f.pageSize,
       take: f.pageSize,
       select: {
@@ -180,16 +234,26 @@ export async function getEpisode(actor: Actor, slug: string, runId: string, epis
     include: { steps: { orderBy: { index: "asc" } } },
   });
   if (!episode) throw notFound("episode");
-  const task = await db().task.findFirst({ where: { taskSetId: run.taskSetId, key: episode.taskKey }, select: { id: true, instruction: true, data: true } });
+  const task = await db().task.findFirst({
+    where: { taskSetId: run.taskSetId, key: episode.taskKey },
+    select: { id: true, instruction: true, data: true },
+  });
   return { ...episode, task };
 }
 
 /** Two runs side by side: their metric curves and the success difference per task. */
 export async function compareRuns(actor: Actor, slug: string, runIdA: string, runIdB: string) {
   const access = await authorize(actor, { slug }, "read");
-  const [a, b] = await Promise.all([runIn(access.workspace.id, runIdA), runIn(access.workspace.id, runIdB)]);
+  const [a, b] = await Promise.all([
+    runIn(access.workspace.id, runIdA),
+    runIn(access.workspace.id, runIdB),
+  ]);
   const curves = async (runId: string) =>
-    db().iteration.findMany({ where: { runId }, orderBy: { index: "asc" }, select: { index: true, metrics: true } });
+    db().iteration.findMany({
+      where: { runId },
+      orderBy: { index: "asc" },
+      select: { index: true, metrics: true },
+    });
   const successByTask = async (runId: string, lastIteration: number) => {
     const rows = await db().$queryRaw<{ taskKey: string; success: number; episodes: bigint }[]>`
       select "taskKey", avg(case when success then 1.0 else 0.0 end)::float as success, count(*) as episodes
@@ -207,6 +271,11 @@ export async function compareRuns(actor: Actor, slug: string, runIdA: string, ru
   return {
     a: { ...a, iterations: curvesA },
     b: { ...b, iterations: curvesB },
-    tasks: keys.map((key) => ({ taskKey: key, a: successA.get(key) ?? null, b: successB.get(key) ?? null, diff: (successB.get(key) ?? 0) - (successA.get(key) ?? 0) })),
+    tasks: keys.map((key) => ({
+      taskKey: key,
+      a: successA.get(key) ?? null,
+      b: successB.get(key) ?? null,
+      diff: (successB.get(key) ?? 0) - (successA.get(key) ?? 0),
+    })),
   };
 }

@@ -10,7 +10,10 @@ import { idOrNotFound } from "@/lib/server/validation";
 /** Queues a synthesis of a domain's environment (from its spec, or with an LLM from its prose). */
 export async function startSynthesis(actor: Actor, slug: string, domainId: string, input: unknown) {
   const access = await authorize(actor, { slug }, "edit");
-  const domain = await db().domain.findFirst({ where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id }, select: { id: true } });
+  const domain = await db().domain.findFirst({
+    where: { id: idOrNotFound(domainId, "domain"), workspaceId: access.workspace.id },
+    select: { id: true },
+  });
   if (!domain) throw notFound("domain");
   const options = (input ?? {}) as Record<string, unknown>;
   return enqueueJob(actor, slug, synthesizeJob, { ...options, domainId: domain.id });
@@ -21,10 +24,24 @@ export async function listSynthesisJobs(actor: Actor, slug: string, domainId: st
   const access = await authorize(actor, { slug }, "read");
   const id = idOrNotFound(domainId, "domain");
   const jobs = await db().job.findMany({
-    where: { workspaceId: access.workspace.id, kind: synthesizeJob.kind, payload: { path: ["domainId"], equals: id } },
+    where: {
+      workspaceId: access.workspace.id,
+      kind: synthesizeJob.kind,
+      payload: { path: ["domainId"], equals: id },
+    },
     orderBy: { createdAt: "desc" },
     take: 20,
-    select: { id: true, status: true, progress: true, message: true, error: true, result: true, payload: true, createdAt: true, finishedAt: true },
+    select: {
+      id: true,
+      status: true,
+      progress: true,
+      message: true,
+      error: true,
+      result: true,
+      payload: true,
+      createdAt: true,
+      finishedAt: true,
+    },
   });
   return jobs;
 }

@@ -1,7 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { Manifest } from "@/lib/runtime";
-import { buildToolGraph, GENERATION_LIMITS, layoutToolGraph, referenceAnswer, scoreEpisode, type Task } from "@/lib/tasks";
+import {
+  buildToolGraph,
+  GENERATION_LIMITS,
+  layoutToolGraph,
+  referenceAnswer,
+  scoreEpisode,
+  type Task,
+} from "@/lib/tasks";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/server/auth/actor";
 import { authorize } from "@/lib/server/authz";
@@ -25,7 +32,12 @@ export const taskFilterInput = z.object({
 
 export const taskUpdateInput = z.object({
   status: z.enum(["pending", "approved", "rejected"]).optional(),
-  instruction: z.string().trim().min(5, "an instruction needs at least 5 characters").max(4000).optional(),
+  instruction: z
+    .string()
+    .trim()
+    .min(5, "an instruction needs at least 5 characters")
+    .max(4000)
+    .optional(),
   reviewNote: z.string().max(2000).nullable().optional(),
 });
 
@@ -37,7 +49,11 @@ export const bulkUpdateInput = z.object({
 async function taskSetIn(workspaceId: string, taskSetId: string) {
   const set = await db().taskSet.findFirst({
     where: { id: idOrNotFound(taskSetId, "task set"), workspaceId },
-    include: { environmentVersion: { select: { id: true, number: true, environment: { select: { id: true, name: true } } } } },
+    include: {
+      environmentVersion: {
+        select: { id: true, number: true, environment: { select: { id: true, name: true } } },
+      },
+    },
   });
   if (!set) throw notFound("task set");
   return set;
@@ -49,7 +65,9 @@ export async function listTaskSets(actor: Actor, slug: string) {
     where: { workspaceId: access.workspace.id },
     orderBy: { createdAt: "desc" },
     include: {
-      environmentVersion: { select: { id: true, number: true, environment: { select: { id: true, name: true } } } },
+      environmentVersion: {
+        select: { id: true, number: true, environment: { select: { id: true, name: true } } },
+      },
       _count: { select: { tasks: true } },
     },
   });
@@ -83,9 +101,19 @@ export async function startTaskGeneration(actor: Actor, slug: string, input: unk
 export async function getTaskSet(actor: Actor, slug: string, taskSetId: string) {
   const access = await authorize(actor, { slug }, "read");
   const set = await taskSetIn(access.workspace.id, taskSetId);
-  const groups = await db().task.groupBy({ by: ["difficulty", "status"], where: { taskSetId: set.id }, _count: { _all: true } });
-  const counts = groups.map((g) => ({ difficulty: g.difficulty, status: g.status, count: g._count._all }));
-  const tools = await db().$queryRaw<{ tool: string }[]>`select distinct unnest(tools) as tool from task where "taskSetId" = ${set.id}::uuid order by 1`;
+  const groups = await db().task.groupBy({
+    by: ["difficulty", "status"],
+    where: { taskSetId: set.id },
+    _count: { _all: true },
+  });
+  const counts = groups.map((g) => ({
+    difficulty: g.difficulty,
+    status: g.status,
+    count: g._count._all,
+  }));
+  const tools = await db().$queryRaw<
+    { tool: string }[]
+  >`select distinct unnest(tools) as tool from task where "taskSetId" = ${set.id}::uuid order by 1`;
   return { ...set, counts, tools: tools.map((t) => t.tool) };
 }
 
@@ -109,14 +137,26 @@ export async function listTasks(actor: Actor, slug: string, taskSetId: string, q
       orderBy: [{ tier: "asc" }, { key: "asc" }],
       skip: (f.page - 1) * f.pageSize,
       take: f.pageSize,
-      select: { id: true, key: true, instruction: true, difficulty: true, split: true, status: true, tools: true, tags: true, reviewNote: true },
+      select: {
+        id: true,
+        key: true,
+        instruction: true,
+        difficulty: true,
+        split: true,
+        status: true,
+        tools: true,
+        tags: true,
+        reviewNote: true,
+      },
     }),
   ]);
   return { total, page: f.page, pageSize: f.pageSize, tasks };
 }
 
 async function taskIn(workspaceId: string, taskId: string) {
-  const task = await db().task.findFirst({ where: { id: idOrNotFound(taskId, "task"), taskSet: { workspaceId } } });
+  const task = await db().task.findFirst({
+    where: { id: idOrNotFound(taskId, "task"), taskSet: { workspaceId } },
+  });
   if (!task) throw notFound("task");
   return task;
 }
@@ -138,16 +178,34 @@ export async function updateTask(actor: Actor, slug: string, taskId: string, inp
       ...data,
       ...(data.instruction ? { data: { ...stored, instruction: data.instruction } as object } : {}),
     },
-    select: { id: true, key: true, instruction: true, difficulty: true, split: true, status: true, tools: true, tags: true, reviewNote: true },
+    select: {
+      id: true,
+      key: true,
+      instruction: true,
+      difficulty: true,
+      split: true,
+      status: true,
+      tools: true,
+      tags: true,
+      reviewNote: true,
+    },
   });
 }
 
-export async function bulkUpdateTasks(actor: Actor, slug: string, taskSetId: string, input: unknown) {
+export async function bulkUpdateTasks(
+  actor: Actor,
+  slug: string,
+  taskSetId: string,
+  input: unknown,
+) {
   const access = await authorize(actor, { slug }, "edit");
   const set = await taskSetIn(access.workspace.id, taskSetId);
   const data = parseInput(bulkUpdateInput, input);
   const ids = data.taskIds.map((id) => idOrNotFound(id, "task"));
-  const { count } = await db().task.updateMany({ where: { id: { in: ids }, taskSetId: set.id }, data: { status: data.status } });
+  const { count } = await db().task.updateMany({
+    where: { id: { in: ids }, taskSetId: set.id },
+    data: { status: data.status },
+  });
   return { updated: count };
 }
 
@@ -159,7 +217,10 @@ export async function bulkUpdateTasks(actor: Actor, slug: string, taskSetId: str
 export async function referenceTrace(actor: Actor, slug: string, taskId: string) {
   const access = await authorize(actor, { slug }, "read");
   const task = await taskIn(access.workspace.id, taskId);
-  const set = await db().taskSet.findUniqueOrThrow({ where: { id: task.taskSetId }, include: { environmentVersion: true } });
+  const set = await db().taskSet.findUniqueOrThrow({
+    where: { id: task.taskSetId },
+    include: { environmentVersion: true },
+  });
   const data = task.data as unknown as Task;
   const episode = await sandboxPool().runEpisode(set.environmentVersion.source, {
     seed: data.seed,
@@ -184,4 +245,3 @@ export async function toolGraph(actor: Actor, slug: string, versionId: string) {
   const graph = buildToolGraph(version.manifest as unknown as Manifest);
   return { graph, layout: layoutToolGraph(graph) };
 }
-

@@ -1,7 +1,12 @@
 import type { Page } from "playwright-core";
 
 /** Page objects for the flows several tests share. */
-export async function signUp(page: Page, baseUrl: string, user: { name: string; email: string; password: string }, next = "/") {
+export async function signUp(
+  page: Page,
+  baseUrl: string,
+  user: { name: string; email: string; password: string },
+  next = "/",
+) {
   await page.goto(`${baseUrl}/sign-up?next=${encodeURIComponent(next)}`);
   await page.getByLabel("Name").fill(user.name);
   await page.getByLabel("Email").fill(user.email);

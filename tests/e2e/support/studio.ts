@@ -24,7 +24,8 @@ export async function ensureBuild() {
   // E2E_REUSE_BUILD=1 keeps an existing build even when sources changed (quick re-runs).
   const stale =
     !existsSync(buildId) ||
-    (!process.env.E2E_REUSE_BUILD && Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs);
+    (!process.env.E2E_REUSE_BUILD &&
+      Math.max(...SOURCES.map(newestMtime)) > statSync(buildId).mtimeMs);
   if (!stale) return;
   const result = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: ["ignore", "ignore", "inherit"],
@@ -61,10 +62,14 @@ export async function startStudio(env: Record<string, string>): Promise<RunningS
     if (value === "") delete childEnv[key];
     else childEnv[key] = value;
   }
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "cli/studio.ts"], {
-    env: childEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "cli/studio.ts"],
+    {
+      env: childEnv,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let output = "";
   await mkdir("test-results", { recursive: true });
   const log = createWriteStream(`test-results/studio-${env.PORT ?? "default"}.log`);
@@ -77,7 +82,10 @@ export async function startStudio(env: Record<string, string>): Promise<RunningS
     log.write(d);
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`studio did not start in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`studio did not start in 120 s:\n${output}`)),
+      120_000,
+    );
     child.stdout!.on("data", () => {
       const match = /running at (http\S+)/.exec(output);
       if (match) {

@@ -12,7 +12,10 @@ export default async function EnvironmentsPage({ params }: { params: Promise<{ s
   const environments = await listEnvironments(access.actor, slug);
   return (
     <>
-      <PageHeader title="Environments" description="Executable environments: code in an editor, tools to try, every saved version kept." />
+      <PageHeader
+        title="Environments"
+        description="Executable environments: code in an editor, tools to try, every saved version kept."
+      />
       <EnvironmentList environments={environments} examples={[...EXAMPLE_NAMES]} />
     </>
   );

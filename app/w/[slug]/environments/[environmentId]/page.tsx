@@ -18,7 +18,9 @@ export default async function EnvironmentPage({
   const access = await pageAccess(slug);
   const environment = await orNotFound(getEnvironment(access.actor, slug, environmentId));
   const number = Number(v) || environment.versions[0]!.number;
-  const version = await orNotFound(getEnvironmentVersion(access.actor, slug, environmentId, number));
+  const version = await orNotFound(
+    getEnvironmentVersion(access.actor, slug, environmentId, number),
+  );
   const manifest = version.manifest as unknown as { tools: ToolInfo[] };
   return (
     <>
@@ -29,8 +31,19 @@ export default async function EnvironmentPage({
       <EnvironmentWorkbench
         key={version.id}
         environment={{ id: environment.id, name: environment.name }}
-        version={{ id: version.id, number: version.number, source: version.source, tools: manifest.tools, message: version.message, origin: version.origin }}
-        versions={environment.versions.map((x) => ({ number: x.number, message: x.message, createdAt: x.createdAt.toISOString() }))}
+        version={{
+          id: version.id,
+          number: version.number,
+          source: version.source,
+          tools: manifest.tools,
+          message: version.message,
+          origin: version.origin,
+        }}
+        versions={environment.versions.map((x) => ({
+          number: x.number,
+          message: x.message,
+          createdAt: x.createdAt.toISOString(),
+        }))}
       />
     </>
   );

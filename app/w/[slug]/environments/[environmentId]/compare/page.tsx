@@ -17,8 +17,17 @@ export default async function ComparePage({
   const access = await pageAccess(slug);
   const environment = await orNotFound(getEnvironment(access.actor, slug, environmentId));
   const latest = environment.versions[0]!.number;
-  const a = await orNotFound(getEnvironmentVersion(access.actor, slug, environmentId, Number(query.a) || Math.max(1, latest - 1)));
-  const b = await orNotFound(getEnvironmentVersion(access.actor, slug, environmentId, Number(query.b) || latest));
+  const a = await orNotFound(
+    getEnvironmentVersion(
+      access.actor,
+      slug,
+      environmentId,
+      Number(query.a) || Math.max(1, latest - 1),
+    ),
+  );
+  const b = await orNotFound(
+    getEnvironmentVersion(access.actor, slug, environmentId, Number(query.b) || latest),
+  );
   return (
     <>
       <PageHeader title={`${environment.name}: compare versions`} />
