@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { analyzeInstruction } from "./instruction";
+
+describe("instruction analysis", () => {
+  it("finds the values an instruction states, their kind, sentence and the words before them", () => {
+    const a = analyzeInstruction(
+      'Find the customer matching "Ada Lovelace". Then transfer 1,250.50 EUR from account ACC-0001 to account acc_bob on 2025-06-01, and tell me the balance.',
+    );
+    expect(a.mentions.map((m) => [m.value, m.kind, m.clause])).toEqual([
+      ["Ada Lovelace", "quoted", 0],
+      [1250.5, "number", 1],
+      ["ACC-0001", "id", 1],
+      ["acc_bob", "id", 1],
+      ["2025-06-01", "date", 1],
+    ]);
+    expect(a.mentions[2].before).toEqual(["account", "from", "eur"]);
+    expect(a.mentions[3].before).toEqual(["account", "to"]);
+    expect(a.clauses).toHaveLength(2);
+    expect(a.asks).toBe(true);
+    expect([...a.focus]).toEqual(["balance"]);
+  });
+
+  it("reads capitalised words inside a sentence as a name", () => {
+    const a = analyzeInstruction("Open an account for Grace Hopper.");
+    expect(a.mentions.map((m) => [m.value, m.kind])).toEqual([["Grace Hopper", "name"]]);
+    expect(a.asks).toBe(false);
+  });
+});
