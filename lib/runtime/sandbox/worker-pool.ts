@@ -442,7 +442,8 @@ function inspectDeadline(tests: readonly SelfTest[] | null, limits: SandboxLimit
 export function createWorkerPool(options: WorkerPoolOptions = {}): WorkerPool {
   const entry =
     options.workerEntry ?? path.join(process.cwd(), "lib/runtime/sandbox/worker-entry.mjs");
-  if (!existsSync(entry)) {
+  // The entry runs from the source tree, not the bundle: keep bundlers from tracing this path.
+  if (!existsSync(/* turbopackIgnore: true */ entry)) {
     throw new RuntimeError(
       "WORKER_ENTRY_NOT_FOUND",
       `No sandbox worker entry at ${entry}; run from the project root or pass createWorkerPool({ workerEntry })`,
