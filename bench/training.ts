@@ -5,7 +5,8 @@
  * environment steps per second during training. Writes the `## Training` section of
  * BENCHMARKS.md, leaving the other sections as they are.
  *
- * Run: npm run bench:training   (or: npx tsx bench/training.ts [--domains a,b] [--iterations 100])
+ * Run: npm run bench:training   (or: npx tsx bench/training.ts [--domains a,b] [--iterations 100]
+ * [--dry-run]; --dry-run prints the section without touching BENCHMARKS.md)
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -27,7 +28,11 @@ import { TRAINING_TOOL_TIMEOUT_MS } from "@/lib/training/io/run-inputs";
 
 const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../BENCHMARKS.md");
 const { values } = parseArgs({
-  options: { domains: { type: "string" }, iterations: { type: "string" } },
+  options: {
+    domains: { type: "string" },
+    iterations: { type: "string" },
+    "dry-run": { type: "boolean" },
+  },
 });
 const DOMAINS = values.domains ? values.domains.split(",") : gallery.map((g) => g.name);
 const ITERATIONS = Number(values.iterations ?? 100);
@@ -75,11 +80,14 @@ async function trainOnce(
   };
 }
 
+type Profile = "flaky" | "hostile";
+const PROFILES: Profile[] = ["flaky", "hostile"];
+
 function evalWith(
   env: LoadedEnvironment,
   tasks: Task[],
   policy: LinearPolicy,
-  faults: "none" | "flaky",
+  faults: "none" | Profile,
 ): Promise<EvaluationReport> {
   return evaluate({
     env,
@@ -106,33 +114,41 @@ async function measureDomain(name: string) {
     const untrained = await evalWith(env, evalTasks, new LinearPolicy(), "none");
 
     const clean = await trainOnce(env, tasks, {});
-    const cleanSampled = await evalWith(env, evalTasks, clean.policy, "flaky");
     const cleanGreedy = await evalWith(
       env,
       evalTasks,
       new LinearPolicy(clean.policy.weights, { greedy: true }),
       "none",
     );
-
-    const robust = await trainOnce(env, tasks, {
-      faultProfile: "flaky",
-      faultFraction: ROBUST_FRACTION,
-    });
-    const robustSampled = await evalWith(env, evalTasks, robust.policy, "flaky");
+    const robustness = [];
+    for (const profile of PROFILES) {
+      const cleanTrained = await evalWith(env, evalTasks, clean.policy, profile);
+      const robust = await trainOnce(env, tasks, {
+        faultProfile: profile,
+        faultFraction: ROBUST_FRACTION,
+      });
+      const robustTrained = await evalWith(env, evalTasks, robust.policy, profile);
+      robustness.push({ profile, cleanTrained, robustTrained });
+    }
+    const sampled = robustness[0].cleanTrained;
     const row = {
       name,
       tools: env.manifest.tools.length,
       train: tasks.length - evalTasks.length,
       eval: evalTasks.length,
       untrained: untrained.clean.successRate,
-      trained: cleanSampled.clean.successRate,
+      trained: sampled.clean.successRate,
       greedy: cleanGreedy.clean.successRate,
-      passK: cleanSampled.clean.passHatK[String(EVAL_TRIALS)],
-      cleanOnFlaky: cleanSampled.faulty!.successRate,
-      robustOnClean: robustSampled.clean.successRate,
-      robustOnFlaky: robustSampled.faulty!.successRate,
-      recovery: robustSampled.faulty!.faultRecoveryRate,
-      cleanRecovery: cleanSampled.faulty!.faultRecoveryRate,
+      passK: sampled.clean.passHatK[String(EVAL_TRIALS)],
+      robustness: robustness.map((r) => ({
+        profile: r.profile,
+        cleanOnClean: r.cleanTrained.clean.successRate,
+        cleanOnFaulty: r.cleanTrained.faulty!.successRate,
+        robustOnClean: r.robustTrained.clean.successRate,
+        robustOnFaulty: r.robustTrained.faulty!.successRate,
+        cleanRecovery: r.cleanTrained.faulty!.faultRecoveryRate,
+        robustRecovery: r.robustTrained.faulty!.faultRecoveryRate,
+      })),
       seconds: clean.seconds,
       stepsPerSec: clean.envSteps / clean.rolloutSeconds,
       stepsPerCpuSec: clean.envSteps / clean.cpuSeconds,
@@ -165,16 +181,24 @@ function section(rows: Awaited<ReturnType<typeof measureDomain>>[], load: string
     ),
     `| **mean** | | | ${pct(mean((r) => r.untrained))} | ${pct(mean((r) => r.trained))} | ${pct(mean((r) => r.greedy))} | ${pct(mean((r) => r.passK))} | ${mean((r) => r.seconds).toFixed(0)} s | ${mean((r) => r.stepsPerSec).toFixed(0)} | ${mean((r) => r.stepsPerCpuSec).toFixed(0)} |`,
     "",
-    `### Robustness (trained clean vs. trained with \`flaky\` on ${pct(ROBUST_FRACTION)} of rollouts)`,
-    "",
-    "| domain | clean-trained: clean | clean-trained: flaky | flaky-trained: clean | flaky-trained: flaky | Δ under flaky | Δ clean | recovery (clean-trained → flaky-trained) |",
-    "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map(
-      (r) =>
-        `| ${r.name} | ${pct(r.trained)} | ${pct(r.cleanOnFlaky)} | ${pct(r.robustOnClean)} | ${pct(r.robustOnFlaky)} | ${((r.robustOnFlaky - r.cleanOnFlaky) * 100).toFixed(0)} pts | ${((r.robustOnClean - r.trained) * 100).toFixed(0)} pts | ${r.cleanRecovery === null ? "n/a" : pct(r.cleanRecovery)} → ${r.recovery === null ? "n/a" : pct(r.recovery)} |`,
-    ),
-    `| **mean** | ${pct(mean((r) => r.trained))} | ${pct(mean((r) => r.cleanOnFlaky))} | ${pct(mean((r) => r.robustOnClean))} | ${pct(mean((r) => r.robustOnFlaky))} | ${(mean((r) => r.robustOnFlaky - r.cleanOnFlaky) * 100).toFixed(0)} pts | ${(mean((r) => r.robustOnClean - r.trained) * 100).toFixed(0)} pts | |`,
-    "",
+    ...PROFILES.flatMap((profile, p) => {
+      const rob = rows.map((r) => ({ name: r.name, ...r.robustness[p] }));
+      const avg = (f: (r: (typeof rob)[number]) => number) =>
+        rob.reduce((a, r) => a + f(r), 0) / rob.length;
+      const rate = (x: number | null) => (x === null ? "n/a" : pct(x));
+      return [
+        `### Robustness: trained clean vs. trained with \`${profile}\` on ${pct(ROBUST_FRACTION)} of rollouts`,
+        "",
+        `| domain | clean-trained: clean | clean-trained: ${profile} | ${profile}-trained: clean | ${profile}-trained: ${profile} | Δ under ${profile} | Δ clean | fault recovery (clean-trained → ${profile}-trained) |`,
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ...rob.map(
+          (r) =>
+            `| ${r.name} | ${pct(r.cleanOnClean)} | ${pct(r.cleanOnFaulty)} | ${pct(r.robustOnClean)} | ${pct(r.robustOnFaulty)} | ${((r.robustOnFaulty - r.cleanOnFaulty) * 100).toFixed(0)} pts | ${((r.robustOnClean - r.cleanOnClean) * 100).toFixed(0)} pts | ${rate(r.cleanRecovery)} → ${rate(r.robustRecovery)} |`,
+        ),
+        `| **mean** | ${pct(avg((r) => r.cleanOnClean))} | ${pct(avg((r) => r.cleanOnFaulty))} | ${pct(avg((r) => r.robustOnClean))} | ${pct(avg((r) => r.robustOnFaulty))} | ${(avg((r) => r.robustOnFaulty - r.cleanOnFaulty) * 100).toFixed(0)} pts | ${(avg((r) => r.robustOnClean - r.cleanOnClean) * 100).toFixed(0)} pts | |`,
+        "",
+      ];
+    }),
     "Env steps/s counts tool calls during the rollout phase of training (policy and scoring included); steps per CPU-second divides by the process's CPU time instead of wall time, which the machine's load does not distort.",
     "",
   ].join("\n");
@@ -189,13 +213,15 @@ async function main() {
   }
   const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
   const text = section(rows, load);
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  // Replace only our section: from "## Training" up to the next "## " heading.
-  const pattern = /## Training\n[\s\S]*?(?=\n## |$)/;
-  const next = pattern.test(current)
-    ? current.replace(pattern, text.trimEnd() + "\n")
-    : `${current.trimEnd()}\n\n${text}`;
-  writeFileSync(file, next);
+  if (!values["dry-run"]) {
+    const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+    // Replace only our section: from "## Training" up to the next "## " heading.
+    const pattern = /## Training\n[\s\S]*?(?=\n## |$)/;
+    const next = pattern.test(current)
+      ? current.replace(pattern, text.trimEnd() + "\n")
+      : `${current.trimEnd()}\n\n${text}`;
+    writeFileSync(file, next);
+  }
   console.log(text);
 }
 

@@ -103,28 +103,27 @@ describe.concurrent("envf train", () => {
     { timeout: 180_000 },
     async () => {
       const out = path.join(dir, "interrupted");
-      // Its own process group, so Ctrl+C reaches the wrapper and the CLI alike, as in a terminal.
-      const child = spawn(
-        "node_modules/.bin/tsx",
-        [
-          "cli/envf.ts",
-          "train",
-          BANK,
-          "--tasks",
-          tasksFile,
-          "--iterations",
-          "200",
-          "--group",
-          "2",
-          "--tasks-per-iteration",
-          "2",
-          "--eval-every",
-          "0",
-          "--out",
-          out,
-        ],
-        { detached: true },
-      );
+      // Node with tsx as a loader, not the tsx wrapper: the wrapper relays a signal and kills a
+      // child that has not acknowledged it within 30 ms, which a loaded machine can miss.
+      const child = spawn(process.execPath, [
+        "--import",
+        "tsx",
+        "cli/envf.ts",
+        "train",
+        BANK,
+        "--tasks",
+        tasksFile,
+        "--iterations",
+        "200",
+        "--group",
+        "2",
+        "--tasks-per-iteration",
+        "2",
+        "--eval-every",
+        "0",
+        "--out",
+        out,
+      ]);
       let stdout = "";
       let stderr = "";
       let interrupted = false;
@@ -133,7 +132,7 @@ describe.concurrent("envf train", () => {
         stderr += chunk.toString();
         if (!interrupted && /\] 1\/200 /.test(stderr)) {
           interrupted = true;
-          process.kill(-child.pid!, "SIGINT");
+          child.kill("SIGINT");
         }
       });
       const code = await new Promise<number | null>((resolve) => child.on("close", resolve));

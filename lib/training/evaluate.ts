@@ -154,10 +154,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
 }
 
 /**
- * `evaluate` on the synchronous fast path, for the training loop (sessions already open);
+ * `evaluate` for the training loop: the learner on the synchronous fast path, sessions already open;
  * `breathe` lets the event loop run between episodes.
  */
-export async function evaluateSync(
+export async function evaluateDuringTraining(
   options: EvaluateOptions & { policy: SyncPolicy; sessions: SessionSet },
   breathe: () => Promise<void>,
 ): Promise<{

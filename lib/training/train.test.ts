@@ -62,10 +62,9 @@ describe("train", () => {
       env,
       tasks: BANK_TASKS,
       config: {
-        iterations: 25,
+        iterations: 30,
         groupSize: 8,
         tasksPerIteration: 8,
-        learningRate: 0.2,
         seed: 3,
         maxSteps: 8,
         evalEvery: 0,

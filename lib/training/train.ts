@@ -13,7 +13,7 @@ import {
 import { initialCurriculum, updateCurriculum, type CurriculumState } from "./curriculum";
 import type { FaultProfile } from "./episode";
 import { TrainingError } from "./errors";
-import { evaluateSync } from "./evaluate";
+import { evaluateDuringTraining } from "./evaluate";
 import { rolloutStats, type IterationMetrics, type RunEpisode } from "./metrics";
 import { FEATURE_COUNT } from "./policy/features";
 import { LinearPolicy } from "./policy/linear-policy";
@@ -79,22 +79,22 @@ function startState(config: TrainConfig, resume: Checkpoint | undefined): RunSta
 }
 
 function resolveConfig(options: TrainOptions): TrainConfig {
-  const given = trainConfigSchema.parse(options.config);
   const resume = options.resumeFrom;
-  if (!resume) return given;
-  if (resume.envHash !== options.env.hash)
+  if (!resume) return trainConfigSchema.parse(options.config);
+  if (resume.envHash !== options.env.hash) {
     throw new TrainingError(
       "CHECKPOINT_MISMATCH",
       "the checkpoint was trained on another version of this environment",
     );
-  if (resume.tasksHash !== tasksHash(options.tasks))
+  }
+  if (resume.tasksHash !== tasksHash(options.tasks)) {
     throw new TrainingError(
       "CHECKPOINT_MISMATCH",
       "the checkpoint was trained on another task set",
     );
-  const iterations =
-    (options.config as { iterations?: number }).iterations ?? resume.config.iterations;
-  return { ...resume.config, iterations };
+  }
+  // The run continues with its own settings; only its length may change.
+  return { ...resume.config, iterations: options.config.iterations ?? resume.config.iterations };
 }
 
 /** Rounds x up or down at random so the expectation is x (fault counts per group). */
@@ -168,13 +168,15 @@ export async function train(options: TrainOptions): Promise<TrainResult> {
 }
 
 /**
- * Lets the event loop run about every 20 ms of synchronous rollouts, so signals (Ctrl+C),
+ * Lets the event loop run about every 10 ms of synchronous rollouts, so signals (Ctrl+C),
  * cancellations and heartbeats are handled promptly during long iterations.
  */
+const YIELD_EVERY_MS = 10;
+
 function eventLoopYielder(): () => Promise<void> {
   let last = performance.now();
   return async () => {
-    if (performance.now() - last < 20) return;
+    if (performance.now() - last < YIELD_EVERY_MS) return;
     await new Promise((resolve) => setImmediate(resolve));
     last = performance.now();
   };
@@ -255,7 +257,7 @@ async function runIteration(
     config.evalEvery > 0 && ((it + 1) % config.evalEvery === 0 || it + 1 === config.iterations);
   if (due && evalTasks.length > 0) {
     const policy = new LinearPolicy(state.policy.weights, { greedy: config.evalMode === "greedy" });
-    const result = await evaluateSync(
+    const result = await evaluateDuringTraining(
       {
         env: sessions.env,
         tasks: evalTasks,

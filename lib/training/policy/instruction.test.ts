@@ -25,4 +25,15 @@ describe("instruction analysis", () => {
     expect(a.mentions.map((m) => [m.value, m.kind])).toEqual([["Grace Hopper", "name"]]);
     expect(a.asks).toBe(false);
   });
+
+  it("reads unquoted free text after an introducer, per sentence", () => {
+    const a = analyzeInstruction(
+      "Try to book patient PAT-0001 in slot 6 for a billing question. If that fails, book patient PAT-0001 in slot 7 for a billing question instead.",
+    );
+    const texts = a.mentions.filter((m) => m.kind === "text").map((m) => [m.value, m.clause]);
+    expect(texts).toEqual([
+      ["a billing question", 0],
+      ["a billing question", 1],
+    ]);
+  });
 });

@@ -132,15 +132,29 @@ function neighbours(items: Item[], at: number, step: -1 | 1, limit: number): str
 
 const SPAN_BREAKERS = new Set<MentionKind>(["id", "number", "date", "email", "quoted"]);
 
+/** Words after which unquoted free text often follows ("for a billing question"). */
+const INTRODUCERS = new Set(
+  "for with about as because regarding saying titled called named".split(" "),
+);
+
 /**
- * Unquoted free text ("… for Back pain.", "… with notes: Standard priority.."): from a
- * capitalised word inside a sentence to the end of the sentence or the next comma. A doubled
- * full stop means the text itself ends with one.
+ * Unquoted free text ("… for a billing question.", "… with notes: Standard priority.."): from a
+ * capitalised word inside a sentence, or from the word after an introducer ("for", "notes:"),
+ * to the end of the sentence or the next comma, with no other value inside. A doubled full
+ * stop means the text itself ends with one.
  */
 function textSpans(items: Item[]): { start: number; value: string }[] {
   const spans: { start: number; value: string }[] = [];
+  const seen = new Set<string>();
   items.forEach((item, start) => {
-    if (item.mention?.kind !== "name") return;
+    const previous = items[start - 1];
+    const introduced =
+      previous !== undefined &&
+      previous.clause === item.clause &&
+      !previous.mention &&
+      (INTRODUCERS.has(previous.raw.toLowerCase()) || previous.raw.endsWith(":"));
+    if (item.mention?.kind !== "name" && !(introduced && !item.mention && !item.raw.endsWith(":")))
+      return;
     const raws = [item.raw];
     for (let j = start + 1; j < items.length && items[j].clause === item.clause; j++) {
       const next = items[j];
@@ -149,12 +163,17 @@ function textSpans(items: Item[]): { start: number; value: string }[] {
         next.raw.startsWith("(") ||
         /,$/.test(raws[raws.length - 1])
       )
-        break;
+        return;
       raws.push(next.raw);
     }
-    if (raws.length < 2) return;
+    if (raws.length < 2 && item.mention) return;
     let value = raws.join(" ");
     value = value.endsWith("..") ? value.slice(0, -1) : value.replace(/[.,;:!?]$/, "");
+    // "… for a billing question instead." — the adverb closes the sentence, not the text.
+    value = value.replace(/ instead$/, "");
+    const key = `${item.clause}\n${value}`;
+    if (value.length === 0 || seen.has(key)) return;
+    seen.add(key);
     spans.push({ start, value });
   });
   return spans;
