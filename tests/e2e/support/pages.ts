@@ -15,10 +15,10 @@ export async function signUp(
 }
 
 export async function createWorkspace(page: Page, name: string): Promise<string> {
-  await page.waitForURL("**/onboarding");
+  await page.waitForURL("**/onboarding", { timeout: 90_000 });
   await page.getByLabel("Workspace name").fill(name);
   await page.getByRole("button", { name: "Create workspace" }).click();
-  await page.waitForURL("**/w/*/domains");
+  await page.waitForURL("**/w/*/domains", { timeout: 90_000 });
   return new URL(page.url()).pathname.split("/")[2]!;
 }
 
