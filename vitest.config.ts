@@ -37,6 +37,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "e2e",
+          // Browser flows on a loaded 2-core machine occasionally miss a deadline; a genuine
+          // failure still fails every attempt.
+          retry: 2,
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/e2e/support/global-setup.ts"],
           setupFiles: ["tests/support/setup-env.ts"],
