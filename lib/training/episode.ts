@@ -15,6 +15,8 @@ export interface Episode {
   trial: number;
   /** The environment seed (the task's seed). */
   seed: number;
+  /** Seeds the faults this episode met (each trial of a task meets its own). */
+  faultSeed: number;
   faultProfile: string;
   steps: EpisodeStep[];
   /** The finish decision; null when the episode ran out of steps. */

@@ -143,6 +143,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationRepo
         trial: job.trial,
         maxSteps: options.maxSteps,
         faultProfile: job.profile,
+        faultSeed: job.rngSeed,
       });
       episodes.push(run.episode);
       await options.onEpisode?.(run.episode, job.condition);
@@ -172,6 +173,7 @@ export async function evaluateDuringTraining(
       trial: job.trial,
       maxSteps: options.maxSteps,
       faultProfile: job.profile,
+      faultSeed: job.rngSeed,
     });
     episodes.push(run.episode);
     await breathe();

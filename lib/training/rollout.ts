@@ -17,6 +17,8 @@ export interface RolloutOptions {
   trial: number;
   maxSteps: number;
   faultProfile: FaultProfile;
+  /** Seeds fault injection, separately from the task's environment seed. */
+  faultSeed: number;
 }
 
 /** An episode with the learner's decisions (each a list of choices) kept for the update. */
@@ -43,7 +45,7 @@ class EpisodeRecorder {
     private readonly options: RolloutOptions,
   ) {
     this.session = sessions.get(options.faultProfile);
-    sessions.reset(this.session, options.task.seed, options.task.initialState);
+    sessions.reset(this.session, options.task.seed, options.task.initialState, options.faultSeed);
   }
 
   get done(): boolean {
@@ -88,6 +90,7 @@ class EpisodeRecorder {
       taskId: task.id,
       trial,
       seed: task.seed,
+      faultSeed: this.options.faultSeed,
       faultProfile: faultProfileName(faultProfile),
       steps: this.steps,
       finish: this.finish,

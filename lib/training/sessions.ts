@@ -39,17 +39,22 @@ export class SessionSet {
    * Starts an episode. Without an explicit state, the environment generates the seed state
    * from the seed; the first such state per seed is kept and loaded directly afterwards.
    */
-  reset(session: InlineSession, seed: number, initialState: JsonValue | undefined): void {
+  reset(
+    session: InlineSession,
+    seed: number,
+    initialState: JsonValue | undefined,
+    faultSeed: number,
+  ): void {
     if (initialState !== undefined) {
-      session.resetSync({ seed, initialState });
+      session.resetSync({ seed, faultSeed, initialState });
       return;
     }
     const known = this.seedStates.get(seed);
     if (known !== undefined) {
-      session.resetSync({ seed, initialState: known });
+      session.resetSync({ seed, faultSeed, initialState: known });
       return;
     }
-    session.resetSync({ seed });
+    session.resetSync({ seed, faultSeed });
     this.seedStates.set(seed, JSON.parse(JSON.stringify(session.initialState)) as JsonValue);
   }
 

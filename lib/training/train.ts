@@ -198,12 +198,14 @@ async function runIteration(
   const rollouts: Rollout[] = [];
   for (const [slot, job] of jobs.entries()) {
     const profile = job.faulty ? config.faultProfile : "none";
+    const seed = hashSeed(config.seed, "train", it, slot);
     rollouts.push(
-      rolloutSync(sessions, state.policy, new Rng(hashSeed(config.seed, "train", it, slot)), {
+      rolloutSync(sessions, state.policy, new Rng(seed), {
         task: job.task,
         trial: job.member,
         maxSteps: config.maxSteps,
         faultProfile: profile,
+        faultSeed: seed,
       }),
     );
     await breathe();

@@ -125,6 +125,27 @@ describe("fault profiles", () => {
     expect(faulty).toEqual((await draws("none")).slice(0, faulty.length));
   });
 
+  it("takes a separate fault seed per episode: same world, different faults", async () => {
+    const session = await createSession(env, { faults: "flaky" });
+    const episode = (faultSeed?: number) => {
+      session.resetSync({ seed: 3, faultSeed });
+      const steps = Array.from({ length: 100 }, () => session.stepSync("inc", {}));
+      return {
+        faults: steps.map((s) => s.faults.map((f) => f.kind).join() || "-"),
+        draws: steps
+          .filter((s) => s.observation.ok)
+          .map((s) => (s.observation as unknown as { result: { draw: number } }).result.draw),
+      };
+    };
+    const [a, b, a2, plain] = [episode(1), episode(2), episode(1), episode()];
+    expect(a.faults).toEqual(a2.faults);
+    expect(a.faults).not.toEqual(b.faults);
+    expect(plain.faults).toEqual(episode(3).faults);
+    // The environment's own randomness follows the seed, whatever the faults.
+    const n = Math.min(a.draws.length, b.draws.length);
+    expect(a.draws.slice(0, n)).toEqual(b.draws.slice(0, n));
+  });
+
   it("applies per-tool rates and validates configs", async () => {
     const session = await createSession(env, {
       faults: { rates: {}, perTool: { peek: { service_unavailable: 1 } } },

@@ -34,6 +34,11 @@ export interface SessionOptions {
 
 export interface ResetOptions {
   seed?: number;
+  /**
+   * Seeds fault injection for this episode (default: the seed). Trials of one task share the
+   * seed (the same world) but should each meet their own faults.
+   */
+  faultSeed?: number;
   initialState?: JsonValue;
 }
 
@@ -125,7 +130,7 @@ export class SessionCore {
     stateJson: string | null;
   } {
     this.seed = options.seed ?? this.seed;
-    this.injector = new FaultInjector(this.faults, this.seed);
+    this.injector = new FaultInjector(this.faults, options.faultSeed ?? this.seed);
     this.clockMs = this.startMs;
     this.envCalls = 1;
     this.steps.length = 0;

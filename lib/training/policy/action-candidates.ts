@@ -60,7 +60,12 @@ function clauseValuesUsed(ctx: DecisionContext, tool: ToolInfo): number {
   );
 }
 
-function toolRow(ctx: DecisionContext, tool: ToolInfo): FeatureRow<ActionFeature> {
+function toolRow(
+  ctx: DecisionContext,
+  tool: ToolInfo,
+  nameCore: number,
+  otherInCore: boolean,
+): FeatureRow<ActionFeature> {
   const { view, instruction } = ctx;
   const required = tool.args.filter((a) => a.required);
   const share = (test: (a: ArgInfo) => boolean) =>
@@ -76,6 +81,8 @@ function toolRow(ctx: DecisionContext, tool: ToolInfo): FeatureRow<ActionFeature
       Math.min(3, tool.descTokens.filter((t) => ctx.clauseStems.has(t)).length) / 3,
     )
     .set("tool_clause_values_used", clauseValuesUsed(ctx, tool))
+    .set("tool_name_core", nameCore)
+    .set("tool_name_only_ref", nameClause > 0 && nameCore === 0 && otherInCore)
     .set("tool_name_head", overlapShare(tool.nameTokens, ctx.clauseHead))
     .set("tool_desc_head", overlapShare(tool.descTokens, ctx.clauseHead))
     .set("tool_clause_after_ran", view.ranOk.has(tool.name) ? nameClause : 0)
@@ -135,5 +142,10 @@ function finishRow(ctx: DecisionContext): FeatureRow<ActionFeature> {
 
 /** One row per tool (manifest order), then the finish action. */
 export function actionRows(ctx: DecisionContext): FeatureRow<ActionFeature>[] {
-  return [...ctx.tools.map((tool) => toolRow(ctx, tool)), finishRow(ctx)];
+  const cores = ctx.tools.map((tool) => overlapShare(tool.nameTokens, ctx.clauseCore));
+  const inCore = cores.filter((share) => share > 0).length;
+  return [
+    ...ctx.tools.map((tool, i) => toolRow(ctx, tool, cores[i], inCore > (cores[i] > 0 ? 1 : 0))),
+    finishRow(ctx),
+  ];
 }

@@ -12,6 +12,11 @@ export interface DecisionContext {
   /** Its stems and first stems (empty once every sentence has its call). */
   clauseStems: Set<string>;
   clauseHead: Set<string>;
+  /**
+   * Its stems outside references to other records ("the item of purchase order PO-1"): only
+   * "X of" where X names a record the tools know by id (so not "the status of …").
+   */
+  clauseCore: Set<string>;
   /** Which instruction sentences state a value (0: none). */
   stated: (value: string | number | boolean) => ClauseMask;
 }

@@ -35,11 +35,6 @@ export function classify(step: StepRecord | null): OutcomeClass {
   return "business";
 }
 
-/** The call reached the tool (it ran, whether it succeeded or refused). */
-export function reachedTool(outcome: OutcomeClass): boolean {
-  return outcome === "ok" || outcome === "business" || outcome === "broken";
-}
-
 /** A scalar found in an earlier result. */
 export interface Leaf {
   value: string | number | boolean;
@@ -61,9 +56,13 @@ export interface Leaf {
 export interface EpisodeView {
   last: StepRecord | null;
   lastClass: OutcomeClass;
-  /** Calls that reached their tool: the instruction sentence the agent is on. */
+  /**
+   * Calls made, not counting exact repeats of a call that failed: the instruction sentence
+   * the agent is on. The view does not know which errors leave the world unchanged; what to
+   * do after each kind of error (retry, move on, finish) is learned.
+   */
   reached: number;
-  /** Tools that ran successfully (even if the response was then broken). */
+  /** Tools that answered successfully. */
   ranOk: Set<string>;
   /** Tools that refused a call with a declared error. */
   refused: Set<string>;
@@ -188,20 +187,21 @@ export function viewEpisode(
   const refused = new Set<string>();
   const leaves: Leaf[] = [];
   const consumed = instruction.mentions.map(() => false);
-  // Repeating a call whose response came back broken stays on the same sentence.
+  // Repeating exactly a call that failed stays on the same sentence.
   let reached = 0;
-  let previous: { key: string; broken: boolean } | null = null;
+  let previous: { key: string; failed: boolean } | null = null;
   let lastOkStep = -1;
   for (const step of steps) {
     const outcome = classify(step);
-    if (!reachedTool(outcome)) continue;
-    if (outcome === "ok" || outcome === "broken") ranOk.add(step.tool);
+    if (outcome === "ok") {
+      ranOk.add(step.tool);
+      lastOkStep = step.index;
+    }
     if (outcome === "business") refused.add(step.tool);
-    if (outcome === "ok") lastOkStep = step.index;
     collectLeaves(step, readOnly(step.tool), stated, leaves);
     const key = `${step.tool}\n${JSON.stringify(step.args)}`;
-    const retry = previous !== null && previous.broken && previous.key === key;
-    previous = { key, broken: outcome === "broken" };
+    const retry = previous !== null && previous.failed && previous.key === key;
+    previous = { key, failed: outcome !== "ok" };
     if (retry) continue;
     reached++;
     consume(step.args, instruction, consumed);

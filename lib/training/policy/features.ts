@@ -11,6 +11,10 @@ const ACTION = {
     "words of the tool description found in the current sentence (up to 3, /3)",
   tool_clause_values_used:
     "share of the current sentence's values that some argument of the tool can take",
+  tool_name_core:
+    'share of the tool name\'s words in the current sentence outside references ("of purchase order PO-1")',
+  tool_name_only_ref:
+    "the tool's name words appear in the current sentence only inside a reference, while another tool's appear outside it",
   tool_name_head: "share of the tool name's words among the first 3 words of the current sentence",
   tool_desc_head:
     "share of the tool description's words among the first 3 words of the current sentence",

@@ -36,4 +36,15 @@ describe("instruction analysis", () => {
       ["a billing question", 1],
     ]);
   });
+
+  it("tells what a sentence acts on from the records it points through", () => {
+    const a = analyzeInstruction(
+      "Check the status of purchase order PO-0003. Then check the stock of the inventory item of purchase order PO-0003, and tell me the name.",
+    );
+    const refs = (clause: number) =>
+      a.clauseWords[clause].flatMap((w) => (w.refOf ? [`${w.stem}<${w.refOf}`] : []));
+    expect(refs(0)).toEqual(["purchase<statu", "order<statu"]);
+    expect(refs(1)).toEqual(["purchase<item", "order<item"]);
+    expect(a.clauseWords[1].find((w) => w.stem === "inventory")?.refOf).toBeNull();
+  });
 });

@@ -30,6 +30,12 @@ export interface InstructionAnalysis {
   clauses: Set<string>[];
   /** The first few content stems of each sentence, where its verb and object usually are. */
   clauseHeads: Set<string>[];
+  /**
+   * Content stems of each sentence in order, each with the stem before the "of" when it names
+   * the record of an "X of <record> <id>" reference ("inventory item of *purchase order* PO-1"),
+   * else null: the words a sentence points through rather than acts on.
+   */
+  clauseWords: { stem: string; refOf: string | null }[][];
   /** Each sentence in lower case with "_" read as a space, for phrase look-ups. */
   clauseTexts: string[];
   /** The instruction asks for information (a question or "tell/report/show …"). */
@@ -179,6 +185,30 @@ function textSpans(items: Item[]): { start: number; value: string }[] {
   return spans;
 }
 
+/** Words naming the record of an "of <record> <id>" reference: up to 3 words, then an id. */
+const REFERENCE_WORDS = 3;
+
+/** Items naming the record of a reference → the stem of the word before its "of". */
+function referenceItems(items: Item[]): Map<number, string> {
+  const out = new Map<number, string>();
+  items.forEach((item, at) => {
+    const before = items[at - 1];
+    if (item.mention || item.raw.toLowerCase() !== "of" || !before || before.mention) return;
+    const head = stem(words(before.raw).pop() ?? "");
+    const span: number[] = [];
+    for (let j = at + 1; j < items.length && items[j].clause === item.clause; j++) {
+      if (items[j].mention) {
+        if (items[j].mention!.kind === "id" && span.length > 0)
+          for (const k of span) out.set(k, head);
+        return;
+      }
+      if (span.length === REFERENCE_WORDS || /[,.;:]$/.test(items[j].raw)) return;
+      span.push(j);
+    }
+  });
+  return out;
+}
+
 /** Finds the values an instruction mentions and the words that introduce them. */
 export function analyzeInstruction(text: string): InstructionAnalysis {
   const items = splitItems(text);
@@ -222,6 +252,15 @@ export function analyzeInstruction(text: string): InstructionAnalysis {
       if (clauseHeads[item.clause].size < HEAD_WORDS) clauseHeads[item.clause].add(token);
     }
   }
+  const referenced = referenceItems(items);
+  const clauseWords = Array.from(
+    { length: clauseCount },
+    () => [] as InstructionAnalysis["clauseWords"][number],
+  );
+  items.forEach((item, i) => {
+    const refOf = referenced.get(i) ?? null;
+    for (const stem of contentTokens(item.raw)) clauseWords[item.clause].push({ stem, refOf });
+  });
   const first = words(text)[0] ?? "";
   const focusAt = [...text.matchAll(FOCUS)].pop();
   const focusText = focusAt
@@ -235,6 +274,7 @@ export function analyzeInstruction(text: string): InstructionAnalysis {
     mentions,
     clauses,
     clauseHeads,
+    clauseWords,
     clauseTexts,
     asks: /\?\s*$/.test(text) || ASKING.has(first) || focusAt !== undefined,
     focus: new Set(contentTokens(focusText)),

@@ -127,6 +127,7 @@ export class LinearPolicy implements SyncPolicy {
       clause,
       clauseStems: clause >= 0 ? instruction.clauses[clause] : none,
       clauseHead: clause >= 0 ? instruction.clauseHeads[clause] : none,
+      clauseCore: clause >= 0 ? clauseCore(instruction.clauseWords[clause], tools) : none,
       stated,
     };
   }
@@ -158,4 +159,28 @@ export function topFeatures(weights: PolicyWeights, count = 10): PolicyWeights["
   return [...weights.features]
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
     .slice(0, count);
+}
+
+const recordWordCache = new WeakMap<readonly ToolInfo[], Set<string>>();
+
+/** Words of the records the tools take by id ("purchase_order_id" → purchase, order). */
+function recordWords(tools: readonly ToolInfo[]): Set<string> {
+  let found = recordWordCache.get(tools);
+  if (!found) {
+    found = new Set(
+      tools.flatMap((t) =>
+        t.args.filter((a) => /(^|_)id$/i.test(a.name)).flatMap((a) => a.nameTokens),
+      ),
+    );
+    recordWordCache.set(tools, found);
+  }
+  return found;
+}
+
+function clauseCore(
+  words: InstructionAnalysis["clauseWords"][number],
+  tools: readonly ToolInfo[],
+): Set<string> {
+  const records = recordWords(tools);
+  return new Set(words.filter((w) => w.refOf === null || !records.has(w.refOf)).map((w) => w.stem));
 }
