@@ -2,10 +2,11 @@
 /** The launch form's pieces: policy choices, a number field with its hint, a checkbox, a group. */
 import type { ReactNode } from "react";
 import { Field, Input } from "@/components/ui/field";
-import type { Policy } from "./types";
+import type { LlmChoice, Policy } from "./types";
 
 export const POLICIES: { value: Policy; label: string }[] = [
   { value: "learner", label: "learner — train with RL" },
+  { value: "llm", label: "LLM agent (workspace provider)" },
   { value: "reference", label: "reference — the tasks' solutions" },
   { value: "random", label: "random — uniform calls" },
   { value: "noop", label: "noop — answers at once" },
@@ -13,10 +14,17 @@ export const POLICIES: { value: Policy; label: string }[] = [
 
 export const POLICY_HINT: Record<Policy, string> = {
   learner: "Trains the built-in policy on the train split, evaluating on the eval split.",
+  llm: "The workspace's model calls the tools. Evaluates once on the eval split, no training.",
   reference: "Baseline: an upper bound. Evaluates once on the eval split, no training.",
   random: "Baseline: random tool calls. Evaluates once on the eval split.",
   noop: "Baseline: never calls a tool. Evaluates once on the eval split.",
 };
+
+/** "gpt-4o-mini (OpenAI-compatible)", "claude-… (Anthropic, server default)". */
+export function describeLlm(llm: LlmChoice): string {
+  const kind = llm.kind === "anthropic" ? "Anthropic" : "OpenAI-compatible";
+  return `${llm.model} (${kind}${llm.source === "environment" ? ", server default" : ""})`;
+}
 
 export function NumberField(props: {
   name: string;

@@ -8,14 +8,23 @@ import { api } from "@/components/ui/api";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
-import { Check, Group, NumberField, POLICIES, POLICY_HINT } from "./launch-fields";
-import type { Policy, TaskSetChoice } from "./types";
+import { Check, describeLlm, Group, NumberField, POLICIES, POLICY_HINT } from "./launch-fields";
+import type { LlmChoice, Policy, TaskSetChoice } from "./types";
 
 const numbers = (form: FormData, names: string[]) =>
   Object.fromEntries(names.filter((n) => form.has(n)).map((n) => [n, Number(form.get(n))]));
 
-/** Launches a training run (learner) or a baseline evaluation on one task set. */
-export function LaunchForm({ taskSets }: { taskSets: TaskSetChoice[] }) {
+/**
+ * Launches a training run (learner), or an evaluation of a baseline or of the LLM agent (the
+ * workspace's provider; `llm` is null when none is configured) on one task set.
+ */
+export function LaunchForm({
+  taskSets,
+  llm,
+}: {
+  taskSets: TaskSetChoice[];
+  llm: LlmChoice | null;
+}) {
   const { slug, canEdit, readOnlyReason } = useWorkspace();
   const router = useRouter();
   const [taskSetId, setTaskSetId] = useState(taskSets[0]?.id ?? "");
@@ -27,7 +36,12 @@ export function LaunchForm({ taskSets }: { taskSets: TaskSetChoice[] }) {
   const [pending, setPending] = useState(false);
   const set = taskSets.find((s) => s.id === taskSetId);
   const learner = policy === "learner";
-  const defaultName = set ? `${set.name} · ${learner ? algorithm.toUpperCase() : policy}` : "";
+  const policyName = learner
+    ? algorithm.toUpperCase()
+    : policy === "llm" && llm
+      ? `LLM ${llm.model}`
+      : policy;
+  const defaultName = set ? `${set.name} · ${policyName}`.slice(0, 80) : "";
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -124,11 +138,24 @@ export function LaunchForm({ taskSets }: { taskSets: TaskSetChoice[] }) {
               onChange={(e) => setPolicy(e.target.value as Policy)}
             >
               {POLICIES.map((p) => (
-                <option key={p.value} value={p.value}>
-                  {p.label}
+                <option key={p.value} value={p.value} disabled={p.value === "llm" && !llm}>
+                  {p.value === "llm" && !llm ? `${p.label} — not configured` : p.label}
                 </option>
               ))}
             </Select>
+            <p className="text-xs text-muted" data-testid="launch-llm">
+              {llm ? (
+                <>LLM agent: {describeLlm(llm)}, from Settings.</>
+              ) : (
+                <>
+                  The LLM agent needs an LLM provider: an owner can add one in{" "}
+                  <Link href={`/w/${slug}/settings`} className="text-accent hover:underline">
+                    Settings → LLM provider
+                  </Link>
+                  .
+                </>
+              )}
+            </p>
           </Field>
           {learner && (
             <Group title="Learning">

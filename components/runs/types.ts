@@ -6,7 +6,15 @@ import type { IterationMetrics } from "@/lib/training/metrics";
 export type { ConditionReport, EvaluationReport, IterationMetrics, RewardBreakdown };
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
-export type Policy = "learner" | "random" | "noop" | "reference";
+export type Policy = "learner" | "random" | "noop" | "reference" | "llm";
+
+/** The workspace's LLM provider as the launch form may see it (never the key). */
+export interface LlmChoice {
+  kind: "openai-compatible" | "anthropic";
+  model: string;
+  /** "environment": the server's ENVF_LLM_* settings, no workspace provider saved. */
+  source: "workspace" | "environment";
+}
 
 export const STATUS_TONE = {
   queued: "neutral",

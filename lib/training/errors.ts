@@ -6,8 +6,9 @@ export class TrainingError extends Error {
   constructor(
     readonly code: TrainingErrorCode,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
     this.name = "TrainingError";
   }
 }

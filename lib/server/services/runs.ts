@@ -9,19 +9,23 @@ import { publish } from "@/lib/server/events";
 import { evaluateRunJob } from "@/lib/server/jobs/evaluate-run";
 import { trainRunJob } from "@/lib/server/jobs/train-run";
 import { cancelJob, enqueueJob } from "@/lib/server/services/jobs";
+import { getLlmSettings } from "@/lib/server/services/llm-settings";
 import { idOrNotFound, parseInput } from "@/lib/server/validation";
 
 const profile = z.enum(["none", "flaky", "hostile"], {
   error: "fault profile must be none, flaky or hostile",
 });
 
-/** The launch form. Learner runs train; the baselines run an evaluation. */
+/**
+ * The launch form. Learner runs train; the baselines and the LLM agent (the workspace's LLM
+ * provider through tool calling) run an evaluation, with no weight updates.
+ */
 export const launchRunInput = z.object({
   name: z.string().trim().min(1, "name the run").max(80),
   environmentVersionId: z.string(),
   taskSetId: z.string(),
-  policy: z.enum(["learner", "random", "noop", "reference"], {
-    error: "policy must be learner, random, noop or reference",
+  policy: z.enum(["learner", "random", "noop", "reference", "llm"], {
+    error: "policy must be learner, random, noop, reference or llm",
   }),
   algorithm: z.enum(["grpo", "reinforce"]).default("grpo"),
   iterations: z.number().int().min(1).max(1000).default(50),
@@ -100,6 +104,13 @@ export async function launchRun(actor: Actor, slug: string, input: unknown) {
     );
   }
   const { name, environmentVersionId, taskSetId, policy, curriculum, ...settings } = data;
+  // The LLM agent needs a provider; refuse now rather than queue a run that can only fail.
+  const llm = policy === "llm" ? await getLlmSettings(actor, slug) : null;
+  if (policy === "llm" && !llm) {
+    const message =
+      "the LLM agent needs the workspace's LLM provider and none is configured: an owner can set one in Settings → LLM provider";
+    throw invalidInput(`policy: ${message}`, [{ path: "policy", message }]);
+  }
   const config =
     policy === "learner"
       ? { ...settings, curriculum: { enabled: curriculum } }
@@ -109,6 +120,9 @@ export async function launchRun(actor: Actor, slug: string, input: unknown) {
           maxSteps: settings.maxSteps,
           seed: settings.seed,
           split: "eval",
+          // Which model was configured at launch (never the key); the job uses the provider
+          // configured when it runs, and its report names the model it called.
+          ...(llm ? { llm: { kind: llm.kind, model: llm.model, baseUrl: llm.baseUrl } } : {}),
         };
   const run = await db().run.create({
     data: {

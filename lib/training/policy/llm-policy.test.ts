@@ -1,79 +1,23 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedEnvironment } from "@/lib/runtime";
 import { evaluate } from "../evaluate";
 import { BANK_TASKS, loadBank } from "../testing/bank-tasks";
+import {
+  type ChatRequest,
+  type ScriptedReply,
+  startScriptedChatServer,
+} from "../testing/scripted-chat-server";
 import { chatModel } from "./llm-models";
 import { llmPolicy } from "./llm-policy";
 
-interface ChatRequest {
-  model: string;
-  messages: {
-    role: string;
-    content: string | null;
-    tool_calls?: unknown[];
-    tool_call_id?: string;
-  }[];
-  tools?: {
-    type: string;
-    function: { name: string; parameters: { properties: Record<string, unknown> } };
-  }[];
-}
-
 /**
- * An OpenAI-compatible chat server with a scripted agent: the first turn calls `deposit` with
- * the task's arguments, and once a tool result is in the conversation it answers in text.
+ * The scripted agent: the first turn calls `deposit` with the task's arguments, and once a tool
+ * result is in the conversation it answers in text.
  */
-function scriptedServer(requests: ChatRequest[], options: { fail?: boolean } = {}): Server {
-  return createServer(async (req: IncomingMessage, res) => {
-    let body = "";
-    for await (const chunk of req) body += chunk;
-    if (req.method !== "POST" || req.url !== "/v1/chat/completions") {
-      res.writeHead(404).end();
-      return;
-    }
-    if (options.fail) {
-      res
-        .writeHead(500, { "content-type": "application/json" })
-        .end(JSON.stringify({ error: { message: "model crashed" } }));
-      return;
-    }
-    const request = JSON.parse(body) as ChatRequest;
-    requests.push(request);
-    const called = request.messages.some((m) => m.role === "tool");
-    const message = called
-      ? { role: "assistant", content: "Deposited." }
-      : {
-          role: "assistant",
-          content: null,
-          tool_calls: [
-            {
-              id: "call_1",
-              type: "function",
-              function: {
-                name: "deposit",
-                arguments: JSON.stringify({ account_id: "acc_bob", amount: 250 }),
-              },
-            },
-          ],
-        };
-    res.writeHead(200, { "content-type": "application/json" }).end(
-      JSON.stringify({
-        id: `chatcmpl-${requests.length}`,
-        object: "chat.completion",
-        created: 0,
-        model: request.model,
-        choices: [{ index: 0, message, finish_reason: called ? "stop" : "tool_calls" }],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      }),
-    );
-  });
-}
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+function depositAgent(request: ChatRequest): ScriptedReply {
+  return request.messages.some((m) => m.role === "tool")
+    ? { text: "Deposited." }
+    : { call: { name: "deposit", args: { account_id: "acc_bob", amount: 250 } } };
 }
 
 let env: LoadedEnvironment;
@@ -86,9 +30,8 @@ const depositTask = BANK_TASKS.filter((t) => t.id === "bank-01");
 
 describe("LLM agent through an OpenAI-compatible server", () => {
   it("calls the environment's tools, reads the results and finishes with its reply", async () => {
-    const requests: ChatRequest[] = [];
-    const server = scriptedServer(requests);
-    const baseUrl = await listen(server);
+    const server = await startScriptedChatServer(depositAgent);
+    const { baseUrl, requests } = server;
     try {
       const policy = llmPolicy({ model: chatModel({ model: "scripted", baseUrl, maxRetries: 0 }) });
       const report = await evaluate({
@@ -117,13 +60,16 @@ describe("LLM agent through an OpenAI-compatible server", () => {
       const toolTurn = requests[1].messages.find((m) => m.role === "tool");
       expect(JSON.parse(toolTurn!.content!)).toMatchObject({ ok: true, result: { balance: 2750 } });
     } finally {
-      server.close();
+      await server.close();
     }
   });
 
   it("reports a failing model as LLM_FAILED", async () => {
-    const server = scriptedServer([], { fail: true });
-    const baseUrl = await listen(server);
+    const server = await startScriptedChatServer(() => ({
+      status: 500,
+      error: "model crashed",
+    }));
+    const { baseUrl } = server;
     try {
       const policy = llmPolicy({ model: chatModel({ model: "scripted", baseUrl, maxRetries: 0 }) });
       await expect(
@@ -138,7 +84,7 @@ describe("LLM agent through an OpenAI-compatible server", () => {
         }),
       ).rejects.toMatchObject({ code: "LLM_FAILED" });
     } finally {
-      server.close();
+      await server.close();
     }
   });
 });

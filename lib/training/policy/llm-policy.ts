@@ -14,6 +14,8 @@ export interface LlmPolicyOptions {
   /** Any LangChain chat model that supports tool calling (ChatOpenAI, ChatAnthropic, …). */
   model: BaseChatModel;
   name?: string;
+  /** Aborts a model call in flight (cancellation); the call then fails with `LLM_FAILED`. */
+  signal?: AbortSignal;
 }
 
 const SYSTEM = (env: PolicyContext["environment"]) =>
@@ -83,9 +85,16 @@ export function llmPolicy(options: LlmPolicyOptions): Policy {
       }
       let reply: AIMessage;
       try {
-        reply = (await runnable.invoke(messages(context))) as AIMessage;
+        reply = (await runnable.invoke(messages(context), { signal: options.signal })) as AIMessage;
       } catch (error) {
-        throw new TrainingError("LLM_FAILED", `the model call failed: ${(error as Error).message}`);
+        // The provider's error stays as the cause (its HTTP status says what went wrong).
+        throw new TrainingError(
+          "LLM_FAILED",
+          `the model call failed: ${(error as Error).message}`,
+          {
+            cause: error,
+          },
+        );
       }
       const call = reply.tool_calls?.[0];
       const none = { logprob: null, entropy: null };

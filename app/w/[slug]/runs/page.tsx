@@ -1,9 +1,10 @@
 import { LaunchForm } from "@/components/runs/launch-form";
 import { RunList } from "@/components/runs/run-list";
 import { toRunSummary } from "@/components/runs/summary";
-import type { TaskSetChoice } from "@/components/runs/types";
+import type { LlmChoice, TaskSetChoice } from "@/components/runs/types";
 import { PageHeader } from "@/components/ui/card";
 import { pageAccess } from "@/lib/server/pages";
+import { getLlmSettings } from "@/lib/server/services/llm-settings";
 import { listRuns } from "@/lib/server/services/runs";
 import { listTaskSets } from "@/lib/server/services/tasks";
 
@@ -12,10 +13,15 @@ export const metadata = { title: "Runs" };
 export default async function RunsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const access = await pageAccess(slug);
-  const [runs, sets] = await Promise.all([
+  const [runs, sets, provider] = await Promise.all([
     listRuns(access.actor, slug),
     listTaskSets(access.actor, slug),
+    getLlmSettings(access.actor, slug),
   ]);
+  // Only which model is configured goes to the browser, never the key.
+  const llm: LlmChoice | null = provider
+    ? { kind: provider.kind, model: provider.model, source: provider.source }
+    : null;
   const taskSets: TaskSetChoice[] = sets.map((set) => ({
     id: set.id,
     name: set.name,
@@ -28,11 +34,11 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
     <>
       <PageHeader
         title="Runs"
-        description="Train an agent on a task set and watch it improve live, or run a baseline. Every episode is stored and can be replayed step by step."
+        description="Train an agent on a task set and watch it improve live, or evaluate a baseline or the workspace's LLM agent. Every episode is stored and can be replayed step by step."
       />
       <div className="grid gap-6 items-start xl:grid-cols-[minmax(0,1fr)_380px]">
         <RunList runs={runs.map(toRunSummary)} />
-        <LaunchForm taskSets={taskSets} />
+        <LaunchForm taskSets={taskSets} llm={llm} />
       </div>
     </>
   );
