@@ -3,9 +3,8 @@
  * call latency, episode reset, and throughput with 1 and 2 threads. Updates the `## Runtime`
  * section of BENCHMARKS.md.   Run: npm run bench:runtime
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { writeSection } from "./report";
 import os from "node:os";
-import path from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import {
   createSession,
@@ -252,14 +251,7 @@ async function main() {
   ].join("\n");
   console.log(section);
 
-  const file = path.join(process.cwd(), "BENCHMARKS.md");
-  const existing = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  // Replace only our section: from "## Runtime" up to the next "## " heading.
-  const pattern = /## Runtime\n[\s\S]*?(?=\n## |$)/;
-  const updated = pattern.test(existing)
-    ? existing.replace(pattern, section.trimEnd())
-    : `${existing.trimEnd()}\n\n${section}`;
-  writeFileSync(file, updated.endsWith("\n") ? updated : `${updated}\n`);
+  writeSection("Runtime", section);
   counter.dispose();
   bank.dispose();
 }

@@ -6,16 +6,12 @@
  *
  * Run: npm run bench:synthesis   (or: npx tsx bench/synthesis.ts)
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { machineLine, writeSection } from "./report";
 import { gallery } from "@/lib/synthesis/gallery/index";
 import { synthesizeFromSpec } from "@/lib/synthesis/synthesize";
 import { verifyPackage } from "@/lib/synthesis/verify";
 
 const RUNS = 3;
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../BENCHMARKS.md");
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -62,7 +58,7 @@ function section(rows: string[]): string {
     "*synth* = spec → package (compile, seed state in the sandbox, self-test search); *check* = type-check,",
     "load and run every self-test in the sandbox.",
     "",
-    `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores), Node ${process.version}, ${os.platform()} — ${new Date().toISOString().slice(0, 10)}`,
+    machineLine(),
     "",
     "| domain | tools | lines of code | self-tests | synth ms | check ms |",
     "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -71,21 +67,5 @@ function section(rows: string[]): string {
   ].join("\n");
 }
 
-/** Replace the `## Synthesis` section (up to the next `## `), or append it. */
-function writeSection(text: string) {
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const start = current.search(/^## Synthesis\s*$/m);
-  let next: string;
-  if (start < 0) {
-    next = `${current.trimEnd()}\n\n${text}`;
-  } else {
-    const rest = current.slice(start + 1);
-    const end = rest.search(/^## /m);
-    next = current.slice(0, start) + text + (end < 0 ? "" : `\n${rest.slice(end)}`);
-  }
-  writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
-}
-
 const rows = await measure();
-writeSection(section(rows));
-console.log(`updated the Synthesis section of ${file}`);
+writeSection("Synthesis", section(rows));

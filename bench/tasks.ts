@@ -6,16 +6,13 @@
  *
  * Run: npm run bench:tasks   (or: npx tsx bench/tasks.ts)
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { machineLine, writeSection } from "./report";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { buildToolGraph, generateTasks } from "@/lib/tasks";
 import { GALLERY_NAMES, galleryEnvironment } from "@/lib/tasks/gallery-envs";
 
 const RUNS = 3;
 const COUNT = 100;
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../BENCHMARKS.md");
 
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -69,7 +66,7 @@ function section(rows: string[]): string {
     "found no duplicate. *attempts* = sampled chains; *discarded* = chains that never became a task;",
     "*rejected* = tasks that failed validation or duplicated another (last run).",
     "",
-    `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores, load average ${load} while measuring), Node ${process.version}, ${os.platform()} — ${new Date().toISOString().slice(0, 10)}`,
+    machineLine(load),
     "",
     "| domain | tools | graph edges | easy / medium / hard | attempts | discarded | rejected | tasks/s |",
     "| --- | ---: | ---: | :---: | ---: | ---: | ---: | ---: |",
@@ -78,21 +75,5 @@ function section(rows: string[]): string {
   ].join("\n");
 }
 
-/** Replace the `## Tasks` section (up to the next `## `), or append it. */
-function writeSection(text: string) {
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-  const start = current.search(/^## Tasks\s*$/m);
-  let next: string;
-  if (start < 0) {
-    next = `${current.trimEnd()}\n\n${text}`;
-  } else {
-    const rest = current.slice(start + 1);
-    const end = rest.search(/^## /m);
-    next = current.slice(0, start) + text + (end < 0 ? "" : `\n${rest.slice(end)}`);
-  }
-  writeFileSync(file, next.endsWith("\n") ? next : `${next}\n`);
-}
-
 const rows = await measure();
-writeSection(section(rows));
-console.log(`updated the Tasks section of ${file}`);
+writeSection("Tasks", section(rows));

@@ -8,10 +8,8 @@
  * Run: npm run bench:training   (or: npx tsx bench/training.ts [--domains a,b] [--iterations 100]
  * [--dry-run]; --dry-run prints the section without touching BENCHMARKS.md)
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { machineLine, writeSection } from "./report";
 import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { loadEnvironment, type LoadedEnvironment } from "@/lib/runtime";
 import { gallery, synthesizeFromSpec } from "@/lib/synthesis";
@@ -26,7 +24,6 @@ import {
 } from "@/lib/training";
 import { TRAINING_TOOL_TIMEOUT_MS } from "@/lib/training/io/run-inputs";
 
-const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../BENCHMARKS.md");
 const { values } = parseArgs({
   options: {
     domains: { type: "string" },
@@ -169,7 +166,7 @@ function section(rows: Awaited<ReturnType<typeof measureDomain>>[], load: string
     "",
     `The built-in learner (log-linear policy over relational features, zero-initialised) trained with GRPO on each gallery domain (\`npm run bench:training\`): ${TASKS} generated tasks (seed ${SEED}), trained on the train split, evaluated on the held-out eval split, ${EVAL_TRIALS} sampled trials per task. ${ITERATIONS} iterations × ${defaults.tasksPerIteration} tasks × G = ${defaults.groupSize}, ${defaults.updateEpochs} clipped updates per batch, Adam lr ${defaults.learningRate}, max ${defaults.maxSteps} steps. Success = reward 1 (every goal, required call and output, no penalty).`,
     "",
-    `Machine: ${os.cpus()[0]?.model ?? "unknown CPU"} (${os.cpus().length} cores, load average ${load} while measuring), Node ${process.version}, ${os.platform()} — ${new Date().toISOString().slice(0, 10)}`,
+    machineLine(load),
     "",
     "### Learning (trained clean)",
     "",
@@ -214,13 +211,7 @@ async function main() {
   const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
   const text = section(rows, load);
   if (!values["dry-run"]) {
-    const current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
-    // Replace only our section: from "## Training" up to the next "## " heading.
-    const pattern = /## Training\n[\s\S]*?(?=\n## |$)/;
-    const next = pattern.test(current)
-      ? current.replace(pattern, text.trimEnd() + "\n")
-      : `${current.trimEnd()}\n\n${text}`;
-    writeFileSync(file, next);
+    writeSection("Training", text);
   }
   console.log(text);
 }
