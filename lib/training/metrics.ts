@@ -26,7 +26,8 @@ export interface IterationMetrics {
   envSteps: number;
   /** Evaluation on the eval split after this iteration's update, when scheduled. */
   eval: EvaluationReport | null;
-  timing: { wallMs: number; rolloutMs: number; envStepsPerSec: number };
+  /** `endedAt`: epoch ms when the iteration's work ended, before it was stored. */
+  timing: { wallMs: number; rolloutMs: number; envStepsPerSec: number; endedAt: number };
 }
 
 /** An episode of a run: a training rollout or an evaluation trial. */

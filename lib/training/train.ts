@@ -297,6 +297,7 @@ async function runIteration(
       wallMs,
       rolloutMs,
       envStepsPerSec: rolloutMs > 0 ? (stats.envSteps / rolloutMs) * 1000 : 0,
+      endedAt: Date.now(),
     },
   };
   return { metrics, episodes };

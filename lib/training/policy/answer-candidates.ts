@@ -51,6 +51,9 @@ export function answerCandidates(ctx: DecisionContext): AnswerCandidate[] {
     if (!group.values.includes(text)) group.values.push(text);
     group.stated ||= ctx.stated(leaf.value) !== 0;
   }
+  const latestStep = new Map<string, number>();
+  for (const group of groups.values())
+    latestStep.set(group.field, Math.max(latestStep.get(group.field) ?? -1, group.step));
   for (const group of groups.values()) {
     const tokens = group.tokens;
     candidates.push({
@@ -59,6 +62,7 @@ export function answerCandidates(ctx: DecisionContext): AnswerCandidate[] {
         .set("answer_focus", overlapShare(tokens, instruction.focus))
         .set("answer_field_instr", overlapShare(tokens, instruction.stems))
         .set("answer_last_ok_step", group.step === view.lastOkStep)
+        .set("answer_field_latest", latestStep.get(group.field) === group.step)
         .set("answer_read_step", group.readOnly)
         .set("answer_value_stated", group.stated)
         .set("answer_many", group.values.length > 1)

@@ -111,6 +111,7 @@ const ANSWER = {
   answer_focus: "share of the field's words in what the instruction asks to be told",
   answer_field_instr: "share of the field's words anywhere in the instruction",
   answer_last_ok_step: "the field comes from the latest successful result",
+  answer_field_latest: "no later result has a field of the same name (its most recent value)",
   answer_read_step: "the field comes from a read-only call",
   answer_value_stated: "the value is already written in the instruction",
   answer_many: "the field has several values (a list)",
