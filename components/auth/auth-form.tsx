@@ -36,7 +36,11 @@ export function AuthForm({
         : await authClient.signIn.email({ email, password });
     setPending(false);
     if (result.error) {
-      setError(result.error.message ?? "that did not work; check your email and password");
+      setError(
+        result.error.status === 429
+          ? "Too many attempts from your network in the last minute; wait a minute and try again."
+          : (result.error.message ?? "that did not work; check your email and password"),
+      );
       return;
     }
     router.push(next.startsWith("/") ? next : "/");

@@ -48,6 +48,7 @@ export function FormError({ message }: { message: string | null }) {
   return (
     <p
       role="alert"
+      data-testid="form-error"
       className="rounded-md border border-danger/30 bg-danger/10 px-3 py-2 text-sm text-danger"
     >
       {message}

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "./support/browser";
+import { launchBrowser, screenshot, newUserContext } from "./support/browser";
 import { createWorkspace, signUp, uniqueEmail } from "./support/pages";
 
 const baseUrl = inject("baseUrl");
@@ -38,7 +38,7 @@ async function openRawSpec(page: Page): Promise<Locator> {
 }
 
 it("a gallery domain: edit its description, save a revision, synthesize from the spec, open the environment", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await newUserContext(browser, { viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   await signUp(page, baseUrl, {
     name: "Dana Domain",
@@ -157,7 +157,7 @@ it("a gallery domain: edit its description, save a revision, synthesize from the
 }, 300_000);
 
 it("an invalid spec edit in the raw editor lists its problems with their paths and is not saved", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await newUserContext(browser, { viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   await signUp(page, baseUrl, {
     name: "Ivy Invalid",

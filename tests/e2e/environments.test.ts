@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "./support/browser";
-import { createWorkspace, signUp, uniqueEmail } from "./support/pages";
+import { launchBrowser, screenshot, newUserContext } from "./support/browser";
+import { createEnvironment, createWorkspace, signUp, uniqueEmail } from "./support/pages";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 it("edit environment code: a type error shows as a marker; fixed and saved, the playground calls the new version", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await newUserContext(browser, { viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   await signUp(page, baseUrl, {
     name: "Eve Editor",
@@ -23,12 +23,7 @@ it("edit environment code: a type error shows as a marker; fixed and saved, the 
   });
   await createWorkspace(page, "Sandbox team");
 
-  await page.getByRole("link", { name: "Environments" }).click();
-  await page.waitForURL("**/environments");
-  await page.getByLabel("Name").fill("Bank");
-  await page.getByLabel("Start from").selectOption("bank");
-  await page.getByRole("button", { name: "Create environment" }).click();
-  await page.waitForURL("**/environments/*");
+  await createEnvironment(page, "Bank", "bank");
   await page.getByTestId("code-editor").locator(".monaco-editor .view-lines").waitFor();
   await page.getByTestId("problems").getByText("No problems.").waitFor({ timeout: 60_000 });
   await screenshot(page, "environments-1-editor");

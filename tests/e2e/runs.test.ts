@@ -1,7 +1,13 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "./support/browser";
-import { createWorkspace, signUp, uniqueEmail } from "./support/pages";
+import { launchBrowser, screenshot, newUserContext } from "./support/browser";
+import {
+  createEnvironment,
+  createWorkspace,
+  generateTaskSet,
+  signUp,
+  uniqueEmail,
+} from "./support/pages";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -18,35 +24,6 @@ const RUN_URL = new RegExp(`/runs/${UUID}(\\?.*)?$`);
 const EPISODE_URL = new RegExp(`/runs/${UUID}/episodes/${UUID}(\\?.*)?$`);
 const ITERATIONS = 30;
 
-/** Generates a task set through the API (the Tasks page has its own test) and waits for it. */
-async function generateTaskSet(page: Page, slug: string, environmentId: string): Promise<void> {
-  const headers = { origin: baseUrl };
-  const env = await page.request.get(
-    `${baseUrl}/api/workspaces/${slug}/environments/${environmentId}`,
-  );
-  const versionId = ((await env.json()) as { versions: { id: string }[] }).versions[0]!.id;
-  const started = await page.request.post(`${baseUrl}/api/workspaces/${slug}/task-sets`, {
-    data: { environmentVersionId: versionId, name: "Bank tasks", count: 30, seed: 1 },
-    headers,
-  });
-  expect(started.status()).toBeLessThan(300);
-  const { id } = (await started.json()) as { id: string };
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const job = (await (
-      await page.request.get(`${baseUrl}/api/workspaces/${slug}/jobs/${id}`)
-    ).json()) as {
-      status: string;
-      error?: string;
-    };
-    if (job.status === "succeeded") return;
-    if (job.status === "failed" || job.status === "cancelled")
-      throw new Error(`task generation ${job.status}: ${job.error}`);
-    if (Date.now() > deadline) throw new Error("task generation did not finish in 120 s");
-    await page.waitForTimeout(500);
-  }
-}
-
 const chartPoints = async (page: Page, testId: string) =>
   Number(await page.getByTestId(testId).getAttribute("data-points"));
 
@@ -54,7 +31,7 @@ const position = async (page: Page) =>
   (await page.getByTestId("step-position").textContent()) ?? "";
 
 it("launch a training run, watch its curves grow live, and replay an episode step by step", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await newUserContext(browser, { viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   await signUp(page, baseUrl, {
     name: "Rui Runner",
@@ -63,14 +40,8 @@ it("launch a training run, watch its curves grow live, and replay an episode ste
   });
   const slug = await createWorkspace(page, "Training team");
 
-  await page.getByRole("link", { name: "Environments" }).click();
-  await page.waitForURL("**/environments");
-  await page.getByLabel("Name").fill("Bank");
-  await page.getByLabel("Start from").selectOption("bank");
-  await page.getByRole("button", { name: "Create environment" }).click();
-  await page.waitForURL("**/environments/*");
-  const environmentId = new URL(page.url()).pathname.split("/").at(-1)!;
-  await generateTaskSet(page, slug, environmentId);
+  const environmentId = await createEnvironment(page, "Bank", "bank");
+  await generateTaskSet(page, baseUrl, slug, environmentId);
 
   // Launch a learner with faults in half the rollouts, from the form.
   await page.getByRole("link", { name: "Runs" }).click();

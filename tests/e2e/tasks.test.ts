@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "./support/browser";
-import { createWorkspace, signUp, uniqueEmail } from "./support/pages";
+import { launchBrowser, screenshot, newUserContext } from "./support/browser";
+import { createEnvironment, createWorkspace, signUp, uniqueEmail } from "./support/pages";
 
 const baseUrl = inject("baseUrl");
 let browser: Browser;
@@ -39,7 +39,7 @@ async function waitForCount(page: Page, card: string, kind: string, expected: nu
 }
 
 it("generate a task set, filter it, step through a reference solution, and review tasks", async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await newUserContext(browser, { viewport: { width: 1440, height: 1000 } });
   const page = await context.newPage();
   await signUp(page, baseUrl, {
     name: "Rae Reviewer",
@@ -49,12 +49,7 @@ it("generate a task set, filter it, step through a reference solution, and revie
   await createWorkspace(page, "Task review");
 
   // An environment from the store example.
-  await page.getByRole("link", { name: "Environments" }).click();
-  await page.waitForURL("**/environments");
-  await page.getByLabel("Name").fill("Store");
-  await page.getByLabel("Start from").selectOption("store");
-  await page.getByRole("button", { name: "Create environment" }).click();
-  await page.waitForURL("**/environments/*");
+  await createEnvironment(page, "Store", "store");
 
   // Generate 30 tasks; the job's progress shows live and the new set opens when it is done.
   await page.getByRole("link", { name: "Tasks" }).click();

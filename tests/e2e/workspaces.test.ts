@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot } from "./support/browser";
+import { launchBrowser, screenshot, newUserContext } from "./support/browser";
 import { createWorkspace, signUp, uniqueEmail } from "./support/pages";
 
 const baseUrl = inject("baseUrl");
@@ -15,7 +15,7 @@ afterAll(async () => {
 
 it("an owner invites a viewer, who sees the workspace but can change nothing", async () => {
   // The owner signs up, creates a workspace and a domain, and makes a viewer invitation link.
-  const ownerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const ownerContext = await newUserContext(browser, { viewport: { width: 1280, height: 800 } });
   const owner = await ownerContext.newPage();
   await signUp(owner, baseUrl, {
     name: "Olive Owner",
@@ -37,7 +37,7 @@ it("an owner invites a viewer, who sees the workspace but can change nothing", a
   await screenshot(owner, "workspaces-2-owner-settings");
 
   // A second person follows the link, signs up on the way, and joins as a viewer.
-  const viewerContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const viewerContext = await newUserContext(browser, { viewport: { width: 1280, height: 800 } });
   const viewer = await viewerContext.newPage();
   await viewer.goto(`${baseUrl}${invitePath}`);
   await viewer.waitForURL("**/sign-in**");
@@ -107,7 +107,7 @@ it("an owner invites a viewer, who sees the workspace but can change nothing", a
   expect(page404?.status()).toBe(404);
 
   // Signed out, the API answers 401.
-  const anonymous = await browser.newContext();
+  const anonymous = await newUserContext(browser);
   expect((await anonymous.request.get(`${baseUrl}/api/workspaces/${slug}/domains`)).status()).toBe(
     401,
   );
