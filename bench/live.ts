@@ -82,8 +82,7 @@ async function main() {
       versions: { id: string }[];
     };
     const sets = (await (await page.request.get(`${api}/task-sets`)).json()) as
-      | { id: string }[]
-      | { items: { id: string }[] };
+      { id: string }[] | { items: { id: string }[] };
     const taskSetId = (Array.isArray(sets) ? sets : sets.items)[0]!.id;
 
     // Open the run page as soon as the run exists and watch the chart from then on.
