@@ -1,8 +1,9 @@
 "use client";
 import { Box, ChevronRight, GitCompare } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useWorkspace } from "@/components/shell/workspace-context";
+import { api } from "@/components/ui/api";
 import { Badge } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { DescriptionPanel } from "./description-panel";
@@ -49,7 +50,8 @@ export function DomainPage({
   initialSpecView: SpecView;
 }) {
   const { slug } = useWorkspace();
-  const draft = useDomainDraft(slug, domain);
+  const history = useRevisions(slug, domain.id, revisions);
+  const draft = useDomainDraft(slug, domain, history.reload);
   // Kept here, not in the tab, so live progress survives switching tabs.
   const synthesis = useSynthesisJobs(slug, jobs);
   const synthesizing = synthesis.jobs.some((j) => isActive(j.status));
@@ -145,7 +147,7 @@ export function DomainPage({
             >
               {LABELS[t]}
               {t === "revisions" && (
-                <span className="ml-1.5 text-xs text-muted">{revisions.length}</span>
+                <span className="ml-1.5 text-xs text-muted">{history.revisions.length}</span>
               )}
               {t === "synthesize" && synthesizing && (
                 <span
@@ -184,7 +186,9 @@ export function DomainPage({
             reveal={reveal}
           />
         )}
-        {tab === "revisions" && <RevisionList revisions={revisions} current={draft.revision} />}
+        {tab === "revisions" && (
+          <RevisionList revisions={history.revisions} current={draft.revision} />
+        )}
         {tab === "synthesize" && (
           <SynthesisPanel
             domain={{
@@ -201,4 +205,28 @@ export function DomainPage({
       </div>
     </>
   );
+}
+
+/**
+ * The revision list: the server's, and fetched again right after this page saves one (a
+ * `router.refresh()` alone can be dropped when the address changes while it is in flight).
+ */
+function useRevisions(slug: string, domainId: string, initial: RevisionView[]) {
+  const [revisions, setRevisions] = useState(initial);
+  const [seen, setSeen] = useState(initial);
+  if (seen !== initial) {
+    // A server render (refresh) brought a list: keep the longer, i.e. newer, one.
+    setSeen(initial);
+    if (initial.length >= revisions.length) setRevisions(initial);
+  }
+  const reload = useCallback(async () => {
+    try {
+      setRevisions(
+        await api<RevisionView[]>(`/api/workspaces/${slug}/domains/${domainId}/revisions`),
+      );
+    } catch {
+      // The refresh that follows a save brings the list too.
+    }
+  }, [slug, domainId]);
+  return { revisions, reload };
 }

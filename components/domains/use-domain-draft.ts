@@ -32,7 +32,12 @@ const canonical = (text: string) => {
  * The unsaved description and spec of a domain, and saving them as a revision. The server
  * validates the spec; its problems (with paths) and conflicts come back as a `SaveFailure`.
  */
-export function useDomainDraft(slug: string, domain: DomainView) {
+export function useDomainDraft(
+  slug: string,
+  domain: DomainView,
+  /** Called after a save is stored (e.g. to fetch the revision list again). */
+  onSaved?: () => void,
+) {
   const router = useRouter();
   const [saved, setSaved] = useState(() => fromDomain(domain));
   const [description, setDescription] = useState(domain.description);
@@ -94,6 +99,7 @@ export function useDomainDraft(slug: string, domain: DomainView) {
         return false;
       }
       setSaved({ revision: data?.revision ?? saved.revision + 1, description, specText });
+      onSaved?.();
       router.refresh();
       return true;
     } catch (error) {
