@@ -94,13 +94,12 @@ async function main() {
     const { id: runId } = (await launched.json()) as { id: string };
     await page.goto(`${baseUrl}/w/${slug}/runs/${runId}`);
     await page.getByTestId("chart-reward").waitFor();
-    await page.evaluate(() => {
-      const seen: [number, number][] = [];
-      (window as unknown as { pointTimes: [number, number][] }).pointTimes = seen;
+    // A string, not a function: tsx would wrap named helpers in a function the page lacks.
+    await page.evaluate(`(() => {
+      const seen = [];
+      window.pointTimes = seen;
       const read = () =>
-        Number(
-          document.querySelector('[data-testid="chart-reward"]')?.getAttribute("data-points") ?? 0,
-        );
+        Number(document.querySelector('[data-testid="chart-reward"]')?.getAttribute("data-points") ?? 0);
       let last = read();
       seen.push([last, Date.now()]);
       new MutationObserver(() => {
@@ -115,7 +114,7 @@ async function main() {
         attributes: true,
         attributeFilter: ["data-points"],
       });
-    });
+    })()`);
     const loads: number[] = [];
     const deadline = Date.now() + 20 * 60_000;
     for (;;) {
