@@ -174,7 +174,7 @@ async function main() {
       "",
     ].join("\n");
     console.log(text);
-    if (!values["dry-run"]) writeSection("Live updates", text);
+    if (!values["dry-run"]) await writeSection("Live updates", text);
   } finally {
     await browser.close();
     await listener.end().catch(() => undefined);

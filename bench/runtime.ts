@@ -251,7 +251,7 @@ async function main() {
   ].join("\n");
   console.log(section);
 
-  writeSection("Runtime", section);
+  await writeSection("Runtime", section);
   counter.dispose();
   bank.dispose();
 }

@@ -68,4 +68,4 @@ function section(rows: string[]): string {
 }
 
 const rows = await measure();
-writeSection("Synthesis", section(rows));
+await writeSection("Synthesis", section(rows));

@@ -76,4 +76,4 @@ function section(rows: string[]): string {
 }
 
 const rows = await measure();
-writeSection("Tasks", section(rows));
+await writeSection("Tasks", section(rows));

@@ -211,7 +211,7 @@ async function main() {
   const load = `${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`;
   const text = section(rows, load);
   if (!values["dry-run"]) {
-    writeSection("Training", text);
+    await writeSection("Training", text);
   }
   console.log(text);
 }
