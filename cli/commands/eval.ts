@@ -15,6 +15,7 @@ import { loadRunInputs } from "@/lib/training/io/run-inputs";
 import type { Task } from "@/lib/tasks";
 import { CliError, type Command } from "../command";
 import { asCliError, faultOption, numberOption } from "./train";
+import { MAX_EPISODE_STEPS } from "@/lib/training/episode";
 
 const usage = `Usage:
   npm run envf -- eval <envDir> --policy <runDir|checkpoint.json|policy.json|random|noop|reference|llm>
@@ -154,7 +155,8 @@ export const evalCommand: Command = {
       );
     const trials = numberOption(values, "trials", { integer: true, min: 1 }) ?? 4;
     const faults = faultOption(values) ?? "none";
-    const maxSteps = numberOption(values, "max-steps", { integer: true, min: 1, max: 100 }) ?? 10;
+    const maxSteps =
+      numberOption(values, "max-steps", { integer: true, min: 1, max: MAX_EPISODE_STEPS }) ?? 10;
     const seed = numberOption(values, "seed", { integer: true, min: 0 }) ?? 0;
 
     try {

@@ -10,6 +10,7 @@ import {
 import { RunDirectory } from "@/lib/training/io/run-directory";
 import { loadRunInputs } from "@/lib/training/io/run-inputs";
 import { CliError, type Command } from "../command";
+import { MAX_EPISODE_STEPS } from "@/lib/training/episode";
 
 const usage = `Usage:
   npm run envf -- train <envDir> --out <runDir> [--tasks <tasks.jsonl>] [--algo grpo|reinforce]
@@ -118,7 +119,7 @@ function configFrom(values: Record<string, unknown>): TrainConfigInput {
     curriculum: values.curriculum === true ? { enabled: true } : undefined,
     evalEvery: numberOption(values, "eval-every", { integer: true, min: 0 }),
     evalTrials: numberOption(values, "eval-trials", { integer: true, min: 1 }),
-    maxSteps: numberOption(values, "max-steps", { integer: true, min: 1, max: 100 }),
+    maxSteps: numberOption(values, "max-steps", { integer: true, min: 1, max: MAX_EPISODE_STEPS }),
     seed: numberOption(values, "seed", { integer: true, min: 0 }),
   };
   // Unset options fall back to the schema's defaults (or, on --resume, the checkpoint's).

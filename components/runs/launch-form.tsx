@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Field, FormError, Input, Select } from "@/components/ui/field";
 import { Check, describeLlm, Group, NumberField, POLICIES, POLICY_HINT } from "./launch-fields";
 import type { LlmChoice, Policy, TaskSetChoice } from "./types";
+import { MAX_EPISODE_STEPS } from "@/lib/training/episode";
 
 const numbers = (form: FormData, names: string[]) =>
   Object.fromEntries(names.filter((n) => form.has(n)).map((n) => [n, Number(form.get(n))]));
@@ -293,7 +294,7 @@ export function LaunchForm({
                 hint="Tool calls per episode."
                 defaultValue={10}
                 min={1}
-                max={100}
+                max={MAX_EPISODE_STEPS}
               />
               <NumberField
                 name="seed"

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { resolveFaultConfig, type FaultConfig, type FaultProfileName } from "@/lib/runtime";
-import type { FaultProfile } from "./episode";
+import { MAX_EPISODE_STEPS, type FaultProfile } from "./episode";
 
 const faultProfile = z.custom<FaultProfileName | FaultConfig>(
   (value) => {
@@ -54,7 +54,7 @@ export const trainConfigSchema = z.object({
   /** Evaluate by sampling (like training) or by always taking the most likely choice. */
   evalMode: z.enum(["sample", "greedy"]).default("sample"),
   seed: z.number().int().default(0),
-  maxSteps: z.number().int().min(1).max(100).default(10),
+  maxSteps: z.number().int().min(1).max(MAX_EPISODE_STEPS).default(10),
 });
 
 export type TrainConfig = z.infer<typeof trainConfigSchema>;

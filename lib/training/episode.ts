@@ -33,6 +33,9 @@ export interface Episode {
   truncated: boolean;
 }
 
+/** The most tool calls one episode may make (runs, `envf train` / `envf eval`). */
+export const MAX_EPISODE_STEPS = 500;
+
 /** Scores are in [0, 1] and a perfect episode scores exactly 1; the margin absorbs rounding. */
 export const SUCCESS_THRESHOLD = 1 - 1e-9;
 

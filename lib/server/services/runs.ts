@@ -11,6 +11,7 @@ import { trainRunJob } from "@/lib/server/jobs/train-run";
 import { cancelJob, enqueueJob } from "@/lib/server/services/jobs";
 import { getLlmSettings } from "@/lib/server/services/llm-settings";
 import { idOrNotFound, parseInput } from "@/lib/server/validation";
+import { MAX_EPISODE_STEPS } from "@/lib/training/episode";
 
 const profile = z.enum(["none", "flaky", "hostile"], {
   error: "fault profile must be none, flaky or hostile",
@@ -45,7 +46,7 @@ export const launchRunInput = z.object({
     .min(0)
     .max(2 ** 31 - 1)
     .default(0),
-  maxSteps: z.number().int().min(1).max(100).default(10),
+  maxSteps: z.number().int().min(1).max(MAX_EPISODE_STEPS).default(10),
 });
 
 export const episodeFilterInput = z.object({
