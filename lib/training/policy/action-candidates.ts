@@ -73,6 +73,7 @@ function toolRow(
   const isLast = view.last?.tool === tool.name;
   const last = view.lastClass;
   const nameClause = overlapShare(tool.nameTokens, ctx.clauseStems);
+  const reads = ctx.clause >= 0 && instruction.clauseReads[ctx.clause];
   return new FeatureRow(ACTION_BLOCK)
     .set("tool_name_clause", nameClause)
     .set("tool_desc_clause", overlapShare(tool.descTokens, ctx.clauseStems))
@@ -106,6 +107,8 @@ function toolRow(
     )
     .set("tool_no_required_args", required.length === 0)
     .set("tool_read_only", tool.readOnly)
+    .set("tool_reads_as_asked", reads && tool.readOnly)
+    .set("tool_writes_when_asked_to_look", reads && !tool.readOnly)
     .set("tool_ran_ok", view.ranOk.has(tool.name))
     .set("tool_write_ran_ok", !tool.readOnly && view.ranOk.has(tool.name))
     .set("tool_repeat_transient", isLast && last === "transient")

@@ -30,6 +30,10 @@ const ACTION = {
   tool_unfillable: "some required argument has no candidate value at all",
   tool_no_required_args: "the tool takes no required argument",
   tool_read_only: "the tool only reads",
+  tool_reads_as_asked:
+    'the current sentence opens with a look-up verb ("check", "find", "list") and the tool only reads',
+  tool_writes_when_asked_to_look:
+    "the current sentence opens with a look-up verb and the tool changes state",
   tool_ran_ok: "the tool already ran successfully in this episode",
   tool_write_ran_ok: "a state-changing tool already ran successfully (repeating double-applies)",
   tool_repeat_transient:

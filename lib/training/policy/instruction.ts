@@ -30,6 +30,8 @@ export interface InstructionAnalysis {
   clauses: Set<string>[];
   /** The first few content stems of each sentence, where its verb and object usually are. */
   clauseHeads: Set<string>[];
+  /** Whether each sentence opens by asking to look something up ("Check …", "Find which …"). */
+  clauseReads: boolean[];
   /**
    * Content stems of each sentence in order, each with the stem before the "of" when it names
    * the record of an "X of <record> <id>" reference ("inventory item of *purchase order* PO-1"),
@@ -61,6 +63,10 @@ const ASKING = new Set(
   ),
 );
 const HEAD_WORDS = 3;
+/** English verbs that ask to look something up rather than change it ("check", "list", …). */
+const READING_VERBS = new Set(
+  "check find look list show see read search view count which what who whose how".split(" "),
+);
 const FOCUS = /\b(tell me|let me know|report|what is|what's|what are|show me|give me)\b/gi;
 
 function classify(token: string, sentenceStart: boolean): Item["mention"] {
@@ -252,6 +258,7 @@ export function analyzeInstruction(text: string): InstructionAnalysis {
       if (clauseHeads[item.clause].size < HEAD_WORDS) clauseHeads[item.clause].add(token);
     }
   }
+  const clauseReads = clauseHeads.map((head) => [...head].some((t) => READING_VERBS.has(t)));
   const referenced = referenceItems(items);
   const clauseWords = Array.from(
     { length: clauseCount },
@@ -274,6 +281,7 @@ export function analyzeInstruction(text: string): InstructionAnalysis {
     mentions,
     clauses,
     clauseHeads,
+    clauseReads,
     clauseWords,
     clauseTexts,
     asks: /\?\s*$/.test(text) || ASKING.has(first) || focusAt !== undefined,
