@@ -1,24 +1,7 @@
 /** Seeded randomness for sampling: every choice derives from the caller's seed, never `Math.random`. */
+import { mulberry32 } from "@/lib/runtime/determinism/rng";
 
-/** Mixes numbers and strings into one 32-bit seed (FNV-1a over the parts, then avalanche). */
-export function hashSeed(...parts: (number | string)[]): number {
-  let h = 0x811c9dc5;
-  for (const part of parts) {
-    const text = typeof part === "number" ? `n${part}` : `s${part}`;
-    for (let i = 0; i < text.length; i++) {
-      h ^= text.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0xff;
-    h = Math.imul(h, 0x01000193);
-  }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
+export { hashSeed } from "@/lib/runtime/determinism/rng";
 
 /** mulberry32 with the helpers the sampler needs. */
 export class Rng {
@@ -30,11 +13,9 @@ export class Rng {
 
   /** Uniform float in [0, 1). */
   next(): number {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const step = mulberry32(this.a);
+    this.a = step.state;
+    return step.value;
   }
 
   /** Uniform integer in [min, max], both inclusive. */

@@ -23,7 +23,19 @@ export function hashSeed(...parts: (number | string)[]): number {
   return h >>> 0;
 }
 
-/** A fast seeded generator of floats in [0, 1) (mulberry32). */
+/** One mulberry32 step as `createRng` takes it, for generators whose state must be saved. */
+export function mulberry32(state: number): { state: number; value: number } {
+  const next = (state + 0x6d2b79f5) >>> 0;
+  let t = next;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return { state: next, value: ((t ^ (t >>> 14)) >>> 0) / 4294967296 };
+}
+
+/**
+ * A fast seeded generator of floats in [0, 1) (mulberry32, inlined: environment code calls it
+ * through `ctx.random()` in the sandbox's hot path).
+ */
 export function createRng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
