@@ -198,6 +198,8 @@ function section(rows: Awaited<ReturnType<typeof measureDomain>>[], load: string
     }),
     "Env steps/s counts tool calls during the rollout phase of training (policy and scoring included); steps per CPU-second divides by the process's CPU time instead of wall time, which the machine's load does not distort.",
     "",
+    "Each cell is one training run (seed 1) evaluated on 4 sampled trials per eval task; a single run can settle in a poor optimum, so a row far below the others is worth re-running with another seed before reading it as the profile's effect.",
+    "",
   ].join("\n");
 }
 
