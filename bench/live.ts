@@ -132,10 +132,20 @@ async function main() {
       () => (window as unknown as { pointTimes: [number, number][] }).pointTimes,
     );
     const detail = (await (await page.request.get(`${api}/runs/${runId}`)).json()) as {
-      iterations: { index: number; metrics: { timing: { endedAt: number; wallMs: number } } }[];
+      iterations: {
+        index: number;
+        metrics: { envSteps: number; timing: { endedAt: number; wallMs: number } };
+      }[];
     };
     const ended = new Map(detail.iterations.map((i) => [i.index, i.metrics.timing.endedAt]));
     const wallMs = detail.iterations.map((i) => i.metrics.timing.wallMs);
+    // Throughput with everything persisted: from the first iteration's start to the last one
+    // being stored and announced.
+    const first = detail.iterations[0]!.metrics.timing;
+    const lastIndex = detail.iterations.at(-1)!.index;
+    const runEnd = notified.get(lastIndex) ?? ended.get(lastIndex)!;
+    const envSteps = detail.iterations.reduce((sum, i) => sum + i.metrics.envSteps, 0);
+    const persistedStepsPerSec = envSteps / ((runEnd - (first.endedAt - first.wallMs)) / 1000);
 
     // Points already drawn when the page opened came with the page, not live: skip them.
     const [initialPoints] = pointTimes[0]!;
@@ -169,6 +179,8 @@ async function main() {
       "| --- | ---: | ---: | ---: | ---: |",
       `| iteration end → NOTIFY heard (store + publish) | ${toNotify.length} | ${ms(quantile(toNotify, 0.5))} | ${ms(quantile(toNotify, 0.95))} | ${ms(toNotify.at(-1) ?? NaN)} |`,
       `| iteration end → chart shows the point in Chromium | ${toChart.length} | ${ms(quantile(toChart, 0.5))} | ${ms(quantile(toChart, 0.95))} | ${ms(toChart.at(-1) ?? NaN)} |`,
+      "",
+      `Throughput of this run with everything persisted (rollouts, updates, evaluation, storing every episode and step, announcing): ${Math.round(persistedStepsPerSec)} environment steps/s (${envSteps} tool calls in training rollouts; the evaluation episodes ran and were stored too, uncounted).`,
       "",
       `${initialPoints} iteration(s) had finished before the page opened and came with it; ${missed} live iteration(s) were not matched to a chart update.`,
       "",
