@@ -15,6 +15,7 @@ import { publish } from "@/lib/server/events";
 import { insertEpisodes } from "@/lib/server/runs/store";
 import { resolveLlmProvider } from "@/lib/server/services/llm-settings";
 import { defineJob, type JobContext, PermanentJobError } from "./definition";
+import { loadRun, markRunFailed, markRunRunning } from "./run-state";
 
 export const evaluateRunPayload = z.object({ runId: z.string().uuid() });
 
@@ -116,24 +117,9 @@ export const evaluateRunJob = defineJob({
   title: "Evaluation run",
   payload: evaluateRunPayload,
   maxAttempts: 3,
-  async onFailed({ workspaceId, payload, error }) {
-    await db().run.updateMany({
-      where: { id: payload.runId, workspaceId },
-      data: { status: "failed", error, finishedAt: new Date() },
-    });
-    await publish({
-      workspaceId,
-      topic: "run",
-      id: payload.runId,
-      data: { status: "failed", error },
-    });
-  },
+  onFailed: markRunFailed,
   async run(ctx) {
-    const run = await db().run.findFirst({
-      where: { id: ctx.payload.runId, workspaceId: ctx.workspaceId },
-      include: { environmentVersion: true },
-    });
-    if (!run) throw new PermanentJobError("the run no longer exists");
+    const { run, tasks: all, difficulties } = await loadRun(ctx.workspaceId, ctx.payload.runId);
     const config = run.config as {
       trials?: number;
       faultProfile?: string;
@@ -141,33 +127,18 @@ export const evaluateRunJob = defineJob({
       seed?: number;
       split?: string;
     };
-    const rows = await db().task.findMany({
-      where: { taskSetId: run.taskSetId, status: { not: "rejected" } },
-      orderBy: { key: "asc" },
-    });
-    const all = rows.map((row) => row.data as unknown as Task);
     const tasks =
       config.split === "all" ? all : all.filter((t) => t.split === (config.split ?? "eval"));
     if (tasks.length === 0)
       throw new PermanentJobError(
         `the task set has no ${config.split ?? "eval"} tasks to evaluate on`,
       );
-    const difficulties = new Map(rows.map((row) => [row.key, row.difficulty]));
     const { policy, provider } = await policyFor(run.policy, all, ctx);
     // Model calls are slow: report every LLM episode, every 20th of the fast baselines.
     const progressEvery = provider ? 1 : 20;
     await db().episode.deleteMany({ where: { runId: run.id } });
     await db().iteration.deleteMany({ where: { runId: run.id } });
-    await db().run.update({
-      where: { id: run.id },
-      data: { status: "running", startedAt: new Date(), error: null },
-    });
-    await publish({
-      workspaceId: ctx.workspaceId,
-      topic: "run",
-      id: run.id,
-      data: { status: "running" },
-    });
+    await markRunRunning(ctx.workspaceId, run.id, null);
 
     const env = await loadEnvironment({ source: run.environmentVersion.source });
     const trials = config.trials ?? 4;

@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
 import { loadEnvironment } from "@/lib/runtime";
-import type { Task } from "@/lib/tasks";
 import { checkpointSchema, type Checkpoint } from "@/lib/training/checkpoint";
 import type { IterationMetrics, RunEpisode } from "@/lib/training/metrics";
 import { train } from "@/lib/training/train";
@@ -9,6 +8,7 @@ import { db } from "@/lib/server/db/client";
 import { publish } from "@/lib/server/events";
 import { insertEpisodes } from "@/lib/server/runs/store";
 import { defineJob, PermanentJobError } from "./definition";
+import { loadRun, markRunFailed, markRunRunning } from "./run-state";
 
 export const trainRunPayload = z.object({ runId: z.string().uuid() });
 
@@ -25,31 +25,10 @@ export const trainRunJob = defineJob({
   title: "Training run",
   payload: trainRunPayload,
   maxAttempts: 5,
-  async onFailed({ workspaceId, payload, error }) {
-    await db().run.updateMany({
-      where: { id: payload.runId, workspaceId },
-      data: { status: "failed", error, finishedAt: new Date() },
-    });
-    await publish({
-      workspaceId,
-      topic: "run",
-      id: payload.runId,
-      data: { status: "failed", error },
-    });
-  },
+  onFailed: markRunFailed,
   async run(ctx) {
-    const run = await db().run.findFirst({
-      where: { id: ctx.payload.runId, workspaceId: ctx.workspaceId },
-      include: { environmentVersion: true },
-    });
-    if (!run) throw new PermanentJobError("the run no longer exists");
+    const { run, tasks, difficulties } = await loadRun(ctx.workspaceId, ctx.payload.runId);
     if (run.status === "succeeded" || run.status === "cancelled") return { status: run.status };
-    const rows = await db().task.findMany({
-      where: { taskSetId: run.taskSetId, status: { not: "rejected" } },
-      orderBy: { key: "asc" },
-    });
-    const tasks = rows.map((row) => row.data as unknown as Task);
-    const difficulties = new Map(rows.map((row) => [row.key, row.difficulty]));
     const resumeFrom: Checkpoint | undefined = run.checkpoint
       ? checkpointSchema.parse(run.checkpoint)
       : undefined;
@@ -60,16 +39,7 @@ export const trainRunJob = defineJob({
       where: { runId: run.id, iteration: { gt: run.lastIteration } },
     });
     await db().iteration.deleteMany({ where: { runId: run.id, index: { gt: run.lastIteration } } });
-    await db().run.update({
-      where: { id: run.id },
-      data: { status: "running", startedAt: run.startedAt ?? new Date(), error: null },
-    });
-    await publish({
-      workspaceId: ctx.workspaceId,
-      topic: "run",
-      id: run.id,
-      data: { status: "running" },
-    });
+    await markRunRunning(ctx.workspaceId, run.id, run.startedAt);
 
     const config = run.config as Record<string, unknown>;
     const iterations = Number(config.iterations ?? 50);
