@@ -147,8 +147,9 @@ function finishRow(ctx: DecisionContext): FeatureRow<ActionFeature> {
 export function actionRows(ctx: DecisionContext): FeatureRow<ActionFeature>[] {
   const cores = ctx.tools.map((tool) => overlapShare(tool.nameTokens, ctx.clauseCore));
   const inCore = cores.filter((share) => share > 0).length;
+  const othersInCore = (i: number) => inCore - (cores[i] > 0 ? 1 : 0) > 0;
   return [
-    ...ctx.tools.map((tool, i) => toolRow(ctx, tool, cores[i], inCore > (cores[i] > 0 ? 1 : 0))),
+    ...ctx.tools.map((tool, i) => toolRow(ctx, tool, cores[i], othersInCore(i))),
     finishRow(ctx),
   ];
 }

@@ -250,24 +250,22 @@ export function analyzeInstruction(text: string): InstructionAnalysis {
   const clauseCount = items.length === 0 ? 1 : items[items.length - 1].clause + 1;
   const clauses = Array.from({ length: clauseCount }, () => new Set<string>());
   const clauseHeads = Array.from({ length: clauseCount }, () => new Set<string>());
-  const clauseTexts = Array.from({ length: clauseCount }, () => "");
-  for (const item of items) {
-    clauseTexts[item.clause] += ` ${item.raw.toLowerCase().replace(/_/g, " ")}`;
-    for (const token of contentTokens(item.raw)) {
-      clauses[item.clause].add(token);
-      if (clauseHeads[item.clause].size < HEAD_WORDS) clauseHeads[item.clause].add(token);
-    }
-  }
-  const clauseReads = clauseHeads.map((head) => [...head].some((t) => READING_VERBS.has(t)));
-  const referenced = referenceItems(items);
   const clauseWords = Array.from(
     { length: clauseCount },
     () => [] as InstructionAnalysis["clauseWords"][number],
   );
+  const clauseTexts = Array.from({ length: clauseCount }, () => "");
+  const referenced = referenceItems(items);
   items.forEach((item, i) => {
+    clauseTexts[item.clause] += ` ${item.raw.toLowerCase().replace(/_/g, " ")}`;
     const refOf = referenced.get(i) ?? null;
-    for (const stem of contentTokens(item.raw)) clauseWords[item.clause].push({ stem, refOf });
+    for (const token of contentTokens(item.raw)) {
+      clauses[item.clause].add(token);
+      clauseWords[item.clause].push({ stem: token, refOf });
+      if (clauseHeads[item.clause].size < HEAD_WORDS) clauseHeads[item.clause].add(token);
+    }
   });
+  const clauseReads = clauseHeads.map((head) => [...head].some((t) => READING_VERBS.has(t)));
   const first = words(text)[0] ?? "";
   const focusAt = [...text.matchAll(FOCUS)].pop();
   const focusText = focusAt
